@@ -1,0 +1,177 @@
+import type { OsId } from "../../topology/schema";
+import type { VersionRange } from "../../topology/version";
+
+/**
+ * DP host OS facts (rules.md "DP host OS matrix"; shared/docs/os-matrix-sources.md).
+ * `supported`: first and last ConfigMgr version supporting the OS as a DP host. The 2012-branch
+ * cells are best estimates (Microsoft's 2012 tables are not stored anywhere we could read);
+ * current-branch cells follow the history of the supported-OS article.
+ * `endOfSupport`: Microsoft lifecycle end of (extended) support, ISO date.
+ */
+export interface OsFacts {
+  readonly label: string;
+  readonly client: boolean;
+  readonly supported: VersionRange;
+  readonly editions: readonly string[];
+  readonly architectures: readonly ("x86" | "x64" | "arm64")[];
+  /** Server Core installations supported as a DP. */
+  readonly serverCore: boolean;
+  readonly endOfSupport?: string;
+  /** Extra words for DP-OS-SUPPORTED / DP-OS-LIFECYCLE messages. */
+  readonly note?: string;
+}
+
+const CLIENT_EDITIONS = ["professional", "enterprise"];
+const SERVER_EDITIONS = ["standard", "datacenter"];
+
+export const OS_MATRIX: Readonly<Record<OsId, OsFacts>> = {
+  "windows-7": {
+    label: "Windows 7",
+    client: true,
+    supported: { from: "2012", to: "1910" },
+    editions: [...CLIENT_EDITIONS, "ultimate"],
+    architectures: ["x86", "x64"],
+    serverCore: false,
+    endOfSupport: "2020-01-14",
+  },
+  "windows-8": {
+    label: "Windows 8",
+    client: true,
+    supported: { from: "2012 SP1", to: "1710" },
+    editions: CLIENT_EDITIONS,
+    architectures: ["x86", "x64"],
+    serverCore: false,
+    endOfSupport: "2016-01-12",
+  },
+  "windows-8.1": {
+    label: "Windows 8.1",
+    client: true,
+    supported: { from: "2012 R2", to: "2211" },
+    editions: CLIENT_EDITIONS,
+    architectures: ["x86", "x64"],
+    serverCore: false,
+    endOfSupport: "2023-01-10",
+  },
+  "windows-10": {
+    label: "Windows 10",
+    client: true,
+    supported: { from: "1511", to: "2503" },
+    editions: [...CLIENT_EDITIONS, "education"],
+    architectures: ["x86", "x64"],
+    serverCore: false,
+    endOfSupport: "2025-10-14",
+    note: "removed in 2509",
+  },
+  "windows-11": {
+    label: "Windows 11",
+    client: true,
+    supported: { from: "2107" },
+    editions: [...CLIENT_EDITIONS, "education"],
+    architectures: ["x64"],
+    serverCore: false,
+  },
+  "windows-server-2003": {
+    label: "Windows Server 2003",
+    client: false,
+    supported: { from: "2012", to: "2012 R2 SP1" },
+    editions: SERVER_EDITIONS,
+    architectures: ["x86", "x64"],
+    serverCore: false,
+    endOfSupport: "2015-07-14",
+    note: "never supported by current branch",
+  },
+  "windows-server-2008": {
+    label: "Windows Server 2008",
+    client: false,
+    supported: { from: "2012", to: "1910" },
+    editions: SERVER_EDITIONS,
+    architectures: ["x86", "x64"],
+    serverCore: false,
+    endOfSupport: "2020-01-14",
+  },
+  "windows-server-2008-r2": {
+    label: "Windows Server 2008 R2",
+    client: false,
+    supported: { from: "2012", to: "1910" },
+    editions: SERVER_EDITIONS,
+    architectures: ["x64"],
+    serverCore: false,
+    endOfSupport: "2020-01-14",
+  },
+  "windows-server-2012": {
+    label: "Windows Server 2012",
+    client: false,
+    supported: { from: "2012 SP1", to: "2309" },
+    editions: SERVER_EDITIONS,
+    architectures: ["x64"],
+    serverCore: true,
+    endOfSupport: "2023-10-10",
+    note: "from 2403 a site upgrade is blocked while a site system runs it",
+  },
+  "windows-server-2012-r2": {
+    label: "Windows Server 2012 R2",
+    client: false,
+    supported: { from: "2012 R2", to: "2309" },
+    editions: SERVER_EDITIONS,
+    architectures: ["x64"],
+    serverCore: true,
+    endOfSupport: "2023-10-10",
+    note: "from 2403 a site upgrade is blocked while a site system runs it",
+  },
+  "windows-server-2016": {
+    label: "Windows Server 2016",
+    client: false,
+    supported: { from: "1606" },
+    editions: SERVER_EDITIONS,
+    architectures: ["x64"],
+    serverCore: true,
+    endOfSupport: "2027-01-12",
+    note: "1606 needs update rollup KB3186654",
+  },
+  "windows-server-2019": {
+    label: "Windows Server 2019",
+    client: false,
+    supported: { from: "1810" },
+    editions: SERVER_EDITIONS,
+    architectures: ["x64"],
+    serverCore: true,
+    endOfSupport: "2029-01-09",
+  },
+  "windows-server-2022": {
+    label: "Windows Server 2022",
+    client: false,
+    supported: { from: "2107" },
+    editions: SERVER_EDITIONS,
+    architectures: ["x64"],
+    serverCore: true,
+    endOfSupport: "2031-10-14",
+  },
+  "windows-server-2025": {
+    label: "Windows Server 2025",
+    client: false,
+    supported: { from: "2409" },
+    editions: SERVER_EDITIONS,
+    architectures: ["x64"],
+    serverCore: true,
+    endOfSupport: "2034-10-10",
+  },
+};
+
+/**
+ * General-availability month of each ConfigMgr version (first of the month), for
+ * DP-OS-LIFECYCLE's "past end of support at that version's release". Current-branch months
+ * follow the YYMM naming (the release usually ships in the named month or shortly after);
+ * the 2012-family months are the public GA months.
+ */
+export const RELEASE_DATES: Readonly<Record<string, string>> = {
+  "2012": "2012-04-01",
+  "2012 SP1": "2013-01-01",
+  "2012 R2": "2013-10-01",
+  "2012 R2 SP1": "2015-05-01",
+};
+
+export function releaseDate(label: string): string {
+  const known = RELEASE_DATES[label];
+  if (known) return known;
+  return `20${label.slice(0, 2)}-${label.slice(2, 4)}-01`;
+}

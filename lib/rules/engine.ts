@@ -1,0 +1,56 @@
+import type { LoadedDocument } from "../topology/load";
+import type { TopologyModel } from "../topology/model";
+import { parseTopology } from "../topology/parse";
+import { CATALOG, RULES } from "./catalog";
+import { schemaFinding, schemaRule } from "./schema-rule";
+import { SOURCES } from "./sources";
+import { runRules, toDiagnostic } from "./run";
+import type { Diagnostic, Rule, Summary } from "./types";
+import { applyWaivers } from "./waivers";
+
+export interface Validation {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly summary: Summary;
+  /** Present when the document had the format's shape. */
+  readonly model?: TopologyModel;
+}
+
+/** Every rule applicable to the model's version, in one pass each, then the waivers. */
+export function evaluate(model: TopologyModel, loaded?: LoadedDocument, rules: readonly Rule[] = RULES): Diagnostic[] {
+  const found = runRules(model, rules, loaded);
+  return applyWaivers(model, found, CATALOG, (rule, f) => toDiagnostic(rule, f, loaded));
+}
+
+/** Shape first (SCHEMA diagnostics stop there: rules need a well-formed document), then every rule. */
+export function validateDocument(loaded: LoadedDocument, rules?: readonly Rule[]): Validation {
+  const parsed = parseTopology(loaded);
+  if (!parsed.ok) {
+    const diagnostics = parsed.issues.map((issue) => toDiagnostic(schemaRule, schemaFinding(issue, loaded.data), loaded));
+    return { diagnostics, summary: summarize(diagnostics) };
+  }
+  const diagnostics = evaluate(parsed.model, loaded, rules);
+  return { diagnostics, summary: summarize(diagnostics), model: parsed.model };
+}
+
+export function summarize(diagnostics: readonly Diagnostic[]): Summary {
+  let errors = 0;
+  let warnings = 0;
+  let waived = 0;
+  for (const d of diagnostics) {
+    if (d.waived) waived++;
+    else if (d.severity === "error") errors++;
+    else warnings++;
+  }
+  return { errors, warnings, waived };
+}
+
+/**
+ * One line a person can act on, as CheckFailures and the CLI print it:
+ * `[DP-CLIENTS-MAX] dp:win701.lab.local serves 4,150 clients; … (size-and-scale-numbers). Add a DP …`
+ */
+export function formatDiagnostic(d: Diagnostic): string {
+  const meta = CATALOG.get(d.rule);
+  const short = meta ? SOURCES[meta.sources[0]].short : d.source;
+  const waived = d.waived ? ` [waived: ${d.waiverReason}]` : "";
+  return `[${d.rule}] ${d.object} ${d.message} (${short}). ${d.fix}${waived}`;
+}

@@ -1,0 +1,201 @@
+import type { DocPath } from "./load";
+import { parseVersion, type Version } from "./version";
+import {
+  CLIENT_OS,
+  type BoundaryGroupDoc,
+  type DistributionPointDoc,
+  type OsId,
+  type TopologyDoc,
+} from "./schema";
+
+/**
+ * The parsed, normalised document plus the indexes every rule reads (site → DPs,
+ * group → DPs, primary → secondaries …) and the derived values of topology-format.md.
+ * Built once, in one pass per collection, so that evaluating all rules stays linear.
+ */
+
+export type SiteKind = "cas" | "primary" | "secondary";
+
+export interface SiteNode {
+  readonly kind: SiteKind;
+  readonly code: string;
+  readonly server: string;
+  readonly name?: string;
+  readonly clients?: number;
+  /** Parent site code (secondaries only). */
+  readonly parent?: string;
+  readonly maxClientsPerDistributionPoint?: number;
+  readonly path: DocPath;
+  readonly ref: string;
+}
+
+export interface GroupNode {
+  readonly doc: BoundaryGroupDoc;
+  readonly name: string;
+  /** Lower-cased name: boundary-group names compare case-insensitively. */
+  readonly key: string;
+  readonly path: DocPath;
+  readonly ref: string;
+  /** DPs that list this group (each once). */
+  readonly dps: DpNode[];
+}
+
+export interface DpNode {
+  readonly doc: DistributionPointDoc;
+  readonly server: string;
+  readonly netbiosName: string;
+  readonly path: DocPath;
+  readonly ref: string;
+  readonly pull: boolean;
+  readonly clientOs: boolean;
+  /** The DP's site when its `site` resolves to a site of the document. */
+  site?: SiteNode;
+  /** The groups its `boundaryGroups` resolve to (unknown names are left out; REF-UNKNOWN reports them). */
+  readonly groups: GroupNode[];
+  /** Expected client load (topology-format.md, "derived values"); filled after all groups are known. */
+  load: number;
+}
+
+export interface TopologyModel {
+  readonly doc: TopologyDoc;
+  /** Undefined when configMgrVersion is not an accepted version (VERSION-FORMAT reports it). */
+  readonly version?: Version;
+  readonly sites: readonly SiteNode[];
+  readonly cas?: SiteNode;
+  readonly primaries: readonly SiteNode[];
+  readonly secondaries: readonly SiteNode[];
+  /** First site declared with each code. */
+  readonly siteByCode: ReadonlyMap<string, SiteNode>;
+  /** Site-server FQDN → the first site it serves. */
+  readonly siteByServer: ReadonlyMap<string, SiteNode>;
+  readonly secondariesOf: ReadonlyMap<string, readonly SiteNode[]>;
+  readonly dps: readonly DpNode[];
+  readonly dpByServer: ReadonlyMap<string, DpNode>;
+  readonly dpsBySite: ReadonlyMap<string, readonly DpNode[]>;
+  readonly groups: readonly GroupNode[];
+  readonly groupByKey: ReadonlyMap<string, GroupNode>;
+}
+
+export const isClientOs = (os: OsId): boolean => (CLIENT_OS as readonly string[]).includes(os);
+export const netbiosOf = (fqdn: string): string => fqdn.split(".")[0];
+export const groupKey = (name: string): string => name.toLowerCase();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function buildModel(doc: TopologyDoc): TopologyModel {
+  const sites: SiteNode[] = [];
+  let cas: SiteNode | undefined;
+  if (doc.cas) {
+    cas = {
+      kind: "cas",
+      code: doc.cas.siteCode,
+      server: doc.cas.server,
+      name: doc.cas.name,
+      clients: doc.cas.clients,
+      path: ["cas"],
+      ref: `site:${doc.cas.siteCode}`,
+    };
+    sites.push(cas);
+  }
+  const primaries = doc.primarySites.map<SiteNode>((p, i) => ({
+    kind: "primary",
+    code: p.siteCode,
+    server: p.server,
+    name: p.name,
+    clients: p.clients,
+    path: ["primarySites", i],
+    ref: `site:${p.siteCode}`,
+  }));
+  const secondaries = doc.secondarySites.map<SiteNode>((s, i) => ({
+    kind: "secondary",
+    code: s.siteCode,
+    server: s.server,
+    name: s.name,
+    clients: s.clients,
+    parent: s.parent,
+    maxClientsPerDistributionPoint: s.maxClientsPerDistributionPoint,
+    path: ["secondarySites", i],
+    ref: `site:${s.siteCode}`,
+  }));
+  sites.push(...primaries, ...secondaries);
+
+  const siteByCode = new Map<string, SiteNode>();
+  const siteByServer = new Map<string, SiteNode>();
+  for (const site of sites) {
+    if (!siteByCode.has(site.code)) siteByCode.set(site.code, site);
+    if (!siteByServer.has(site.server)) siteByServer.set(site.server, site);
+  }
+  const secondariesOf = new Map<string, SiteNode[]>();
+  for (const s of secondaries) push(secondariesOf, s.parent!, s);
+
+  const groups: GroupNode[] = doc.boundaryGroups.map((g, i) => ({
+    doc: g,
+    name: g.name,
+    key: groupKey(g.name),
+    path: ["boundaryGroups", i],
+    ref: `bg:${g.name}`,
+    dps: [],
+  }));
+  const groupByKey = new Map<string, GroupNode>();
+  for (const g of groups) if (!groupByKey.has(g.key)) groupByKey.set(g.key, g);
+
+  const dps: DpNode[] = [];
+  const dpByServer = new Map<string, DpNode>();
+  const dpsBySite = new Map<string, DpNode[]>();
+  doc.distributionPoints.forEach((d, i) => {
+    const seen = new Set<GroupNode>();
+    for (const name of d.boundaryGroups) {
+      const g = groupByKey.get(groupKey(name));
+      if (g) seen.add(g);
+    }
+    const dp: DpNode = {
+      doc: d,
+      server: d.server,
+      netbiosName: netbiosOf(d.server),
+      path: ["distributionPoints", i],
+      ref: `dp:${d.server}`,
+      pull: d.pull !== undefined,
+      clientOs: isClientOs(d.os),
+      site: siteByCode.get(d.site),
+      groups: [...seen],
+      load: 0,
+    };
+    for (const g of dp.groups) g.dps.push(dp);
+    dps.push(dp);
+    if (!dpByServer.has(dp.server)) dpByServer.set(dp.server, dp);
+    push(dpsBySite, d.site, dp);
+  });
+  for (const dp of dps) dp.load = clientLoad(dp);
+
+  return {
+    doc,
+    version: parseVersion(doc.configMgrVersion),
+    sites,
+    cas,
+    primaries,
+    secondaries,
+    siteByCode,
+    siteByServer,
+    secondariesOf,
+    dps,
+    dpByServer,
+    dpsBySite,
+    groups,
+    groupByKey,
+  };
+}
+
+/**
+ * Its `clients` if given; otherwise, over its boundary groups, each group's clients divided
+ * evenly among the DPs that serve the group, rounded up (clients pick a DP of their group at random).
+ */
+export function clientLoad(dp: DpNode): number {
+  if (dp.doc.clients !== undefined) return dp.doc.clients;
+  let load = 0;
+  for (const g of dp.groups) load += Math.ceil((g.doc.clients ?? 0) / g.dps.length);
+  return load;
+}
