@@ -13,6 +13,8 @@ export interface Validation {
   readonly summary: Summary;
   /** Present when the document had the format's shape. */
   readonly model?: TopologyModel;
+  /** The document could not be read or parsed at all (the CLI exits 2 for it). */
+  readonly unreadable?: boolean;
 }
 
 /** Every rule applicable to the model's version, in one pass each, then the waivers. */
@@ -23,6 +25,36 @@ export function evaluate(model: TopologyModel, loaded?: LoadedDocument, rules: r
 
 /** Shape first (SCHEMA diagnostics stop there: rules need a well-formed document), then every rule. */
 export function validateDocument(loaded: LoadedDocument, rules?: readonly Rule[]): Validation {
+  if (loaded.error) {
+    const { error } = loaded;
+    const diagnostics = [
+      {
+        ...toDiagnostic(schemaRule, {
+          object: "hierarchy",
+          path: [],
+          message: `cannot be read: ${error.reason}`,
+          fix: "Fix the YAML/JSON syntax at the line and column given.",
+        }),
+        ...(error.file !== undefined ? { file: error.file } : {}),
+        ...(error.position ? { line: error.position.line, column: error.position.column } : {}),
+      },
+    ];
+    return { diagnostics, summary: summarize(diagnostics), unreadable: true };
+  }
+  if (loaded.duplicateKeys) {
+    const diagnostics = loaded.duplicateKeys.map((dup) => ({
+      ...toDiagnostic(schemaRule, {
+        object: "hierarchy",
+        path: [],
+        message: `has a key written twice in one mapping (${dup.message})`,
+        fix: "Keep one of the two entries: the document must say one thing per field.",
+      }),
+      ...(loaded.file !== undefined ? { file: loaded.file } : {}),
+      line: dup.position.line,
+      column: dup.position.column,
+    }));
+    return { diagnostics, summary: summarize(diagnostics) };
+  }
   const parsed = parseTopology(loaded);
   if (!parsed.ok) {
     const diagnostics = parsed.issues.map((issue) => toDiagnostic(schemaRule, schemaFinding(issue, loaded.data), loaded));

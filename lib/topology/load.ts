@@ -15,17 +15,22 @@ export interface LoadedDocument {
   readonly file?: string;
   /** Line and column of the value at `path` (or of the key `key` inside it), when known. */
   positionOf(path: DocPath, key?: string): SourcePosition | undefined;
+  /** The text could not be read or parsed at all: nothing to check (the CLI exits 2). */
+  readonly error?: TopologyLoadError;
+  /** Parsed, but with keys written twice in one mapping (reported as SCHEMA errors). */
+  readonly duplicateKeys?: readonly { readonly message: string; readonly position: SourcePosition }[];
 }
 
 /** The document could not be read or is not well-formed YAML/JSON: a usage error, not a rule. */
 export class TopologyLoadError extends Error {
   constructor(
-    message: string,
+    /** What is wrong, without the location. */
+    readonly reason: string,
     readonly file?: string,
     readonly position?: SourcePosition,
   ) {
     const where = [file ?? "<topology>", position?.line, position?.column].filter((p) => p !== undefined).join(":");
-    super(`${where}: ${message}`);
+    super(`${where}: ${reason}`);
     this.name = "TopologyLoadError";
   }
 }
@@ -39,34 +44,36 @@ export function loadTopologyObject(data: unknown): LoadedDocument {
 
 /**
  * YAML or JSON text (JSON is read by the YAML 1.2 parser too, so both get positions and both
- * reject duplicated keys).
+ * catch keys written twice). Never throws: a fatal problem is returned in `error`.
  */
-export function loadTopologyText(text: string, file?: string): LoadedDocument {
+export function readTopologyText(text: string, file?: string): LoadedDocument {
+  const failed = (error: TopologyLoadError): LoadedDocument => ({ data: undefined, file, positionOf: noPositions, error });
   const lineCounter = new LineCounter();
   let doc;
   try {
     doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (err) {
-    throw new TopologyLoadError(`cannot parse the document: ${(err as Error).message}`, file);
-  }
-  const problem = doc.errors[0];
-  if (problem) {
-    const pos = lineCounter.linePos(problem.pos[0]);
-    throw new TopologyLoadError(firstLine(problem.message), file, { line: pos.line, column: pos.col });
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    throw new TopologyLoadError(firstLine((err as Error).message), file);
+    return failed(new TopologyLoadError(`cannot parse the document: ${firstLine(String((err as Error)?.message ?? err))}`, file));
   }
   const at = (offset: number): SourcePosition => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
+  const duplicateKeys = doc.errors
+    .filter((e) => e.code === "DUPLICATE_KEY")
+    .map((e) => ({ message: firstLine(e.message), position: at(e.pos[0]) }));
+  const problem = doc.errors.find((e) => e.code !== "DUPLICATE_KEY");
+  if (problem) return failed(new TopologyLoadError(firstLine(problem.message), file, at(problem.pos[0])));
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    return failed(new TopologyLoadError(firstLine(String((err as Error)?.message ?? err)), file));
+  }
   return {
     data,
     file,
+    ...(duplicateKeys.length > 0 ? { duplicateKeys } : {}),
     positionOf(path, key) {
       let node: unknown = doc.contents;
       let best: YamlNode | undefined = node as YamlNode | undefined;
@@ -87,18 +94,35 @@ export function loadTopologyText(text: string, file?: string): LoadedDocument {
   };
 }
 
-export function loadTopologyFile(file: string): LoadedDocument {
+/** Like readTopologyText, for a file: an unreadable file is returned in `error` too. */
+export function readTopologyFile(file: string): LoadedDocument {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new TopologyLoadError(code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})`, file);
+    const message = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, not a file" : `cannot read the file (${code ?? "error"})`;
+    return { data: undefined, file, positionOf: noPositions, error: new TopologyLoadError(message, file) };
   }
-  return loadTopologyText(text, file);
+  return readTopologyText(text, file);
+}
+
+/** Throwing form for programs (a Pulumi program cannot go on without its topology). */
+export function loadTopologyText(text: string, file?: string): LoadedDocument {
+  return orThrow(readTopologyText(text, file));
+}
+
+export function loadTopologyFile(file: string): LoadedDocument {
+  return orThrow(readTopologyFile(file));
+}
+
+function orThrow(loaded: LoadedDocument): LoadedDocument {
+  if (loaded.error) throw loaded.error;
+  return loaded;
 }
 
 function firstLine(message: string): string {
+  if (/call stack size/i.test(message)) return "the document is nested too deeply to read";
   return message.split("\n")[0].trim();
 }
 
