@@ -19,9 +19,15 @@ export interface OsFacts {
   readonly endOfSupport?: string;
   /** Extra words for DP-OS-SUPPORTED / DP-OS-LIFECYCLE messages. */
   readonly note?: string;
+  /**
+   * DP-OS-LIFECYCLE: versions that support the OS only with a caveat, by version label: the
+   * caveat as a clause, and what to do. os-matrix-sources.md (e) and its Server 2016 row.
+   */
+  readonly caveats?: Readonly<Record<string, { readonly warning: string; readonly fix: string }>>;
 }
 
 const CLIENT_EDITIONS = ["professional", "enterprise"];
+/** Windows Server 2008 and 2008 R2 also had an Enterprise edition (os-matrix-sources.md); later ones do not. */
 const SERVER_EDITIONS = ["standard", "datacenter"];
 
 export const OS_MATRIX: Readonly<Record<OsId, OsFacts>> = {
@@ -84,7 +90,7 @@ export const OS_MATRIX: Readonly<Record<OsId, OsFacts>> = {
     label: "Windows Server 2008",
     client: false,
     supported: { from: "2012", to: "1910" },
-    editions: SERVER_EDITIONS,
+    editions: [...SERVER_EDITIONS, "enterprise"],
     architectures: ["x86", "x64"],
     serverCore: false,
     endOfSupport: "2020-01-14",
@@ -93,7 +99,7 @@ export const OS_MATRIX: Readonly<Record<OsId, OsFacts>> = {
     label: "Windows Server 2008 R2",
     client: false,
     supported: { from: "2012", to: "1910" },
-    editions: SERVER_EDITIONS,
+    editions: [...SERVER_EDITIONS, "enterprise"],
     architectures: ["x64"],
     serverCore: false,
     endOfSupport: "2020-01-14",
@@ -107,6 +113,12 @@ export const OS_MATRIX: Readonly<Record<OsId, OsFacts>> = {
     serverCore: true,
     endOfSupport: "2023-10-10",
     note: "from 2403 a site upgrade is blocked while a site system runs it",
+    caveats: {
+      "2309": {
+        warning: "the site upgrade to 2403 or later is blocked while a site system runs it (2309 only warns)",
+        fix: "Move the DP to Windows Server 2016 or later (or remove the DP role from this host) before upgrading the site to 2403 or later.",
+      },
+    },
   },
   "windows-server-2012-r2": {
     label: "Windows Server 2012 R2",
@@ -117,6 +129,12 @@ export const OS_MATRIX: Readonly<Record<OsId, OsFacts>> = {
     serverCore: true,
     endOfSupport: "2023-10-10",
     note: "from 2403 a site upgrade is blocked while a site system runs it",
+    caveats: {
+      "2309": {
+        warning: "the site upgrade to 2403 or later is blocked while a site system runs it (2309 only warns)",
+        fix: "Move the DP to Windows Server 2016 or later (or remove the DP role from this host) before upgrading the site to 2403 or later.",
+      },
+    },
   },
   "windows-server-2016": {
     label: "Windows Server 2016",
@@ -127,6 +145,12 @@ export const OS_MATRIX: Readonly<Record<OsId, OsFacts>> = {
     serverCore: true,
     endOfSupport: "2027-01-12",
     note: "1606 needs update rollup KB3186654",
+    caveats: {
+      "1606": {
+        warning: "1606 supports it only with update rollup KB3186654 (or the October 2016 baseline of 1606)",
+        fix: "Install update rollup KB3186654 for ConfigMgr 1606 (or use the October 2016 baseline of 1606), or declare 1610 or later.",
+      },
+    },
   },
   "windows-server-2019": {
     label: "Windows Server 2019",

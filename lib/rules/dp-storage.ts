@@ -1,0 +1,43 @@
+import type { Rule } from "./types";
+
+const DRIVE = /^[A-Z]$/;
+const SETTINGS = ["primaryContentLibrary", "secondaryContentLibrary", "primaryPackageShare", "secondaryPackageShare"] as const;
+/** A secondary location needs its primary one (the cmdlet's parameter sets; ConfigMgrCBDsc enforces it too). */
+const NEEDS = [
+  ["secondaryContentLibrary", "primaryContentLibrary"],
+  ["secondaryPackageShare", "primaryPackageShare"],
+] as const;
+
+const rule: Rule = {
+  id: "DP-STORAGE",
+  severity: "error",
+  title: 'Drive settings are a letter A–Z or "automatic"; a secondary content-library or package-share location needs the primary one.',
+  sources: ["S-DP", "S-CMDLET"],
+  fix: 'Write each drive setting as one letter (C, not C:) or "automatic", and set the primary location before a secondary one.',
+  check(model, report) {
+    for (const dp of model.dps) {
+      const storage = dp.doc.storage;
+      if (!storage) continue;
+      for (const key of SETTINGS) {
+        const value = storage[key];
+        if (value === undefined || value === "automatic" || DRIVE.test(value)) continue;
+        report({
+          object: dp.ref,
+          path: [...dp.path, "storage", key],
+          message: `has storage.${key} "${value}", which is neither a drive letter A–Z nor "automatic"`,
+          fix: `Set storage.${key} to one drive letter (for example "${/^[A-Z]/.test(value) ? value[0] : "D"}") or "automatic".`,
+        });
+      }
+      for (const [secondary, primary] of NEEDS) {
+        if (storage[secondary] === undefined || storage[primary] !== undefined) continue;
+        report({
+          object: dp.ref,
+          path: [...dp.path, "storage", secondary],
+          message: `sets storage.${secondary} without storage.${primary}; a secondary location is used only after a primary one`,
+          fix: `Set storage.${primary} too (a drive letter or "automatic"), or remove storage.${secondary}.`,
+        });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,36 @@
+import rule from "../../lib/rules/dp-os-edition";
+import { labWith, osDp, type Dp } from "../fixtures/builders-capacity";
+import { labDoc } from "../fixtures/lab";
+import { ruleTester } from "./rule-tester";
+
+const ed = (os: Dp["os"], edition: Dp["edition"]) => osDp(os, "2403", { edition });
+
+ruleTester(rule, {
+  valid: [
+    { name: "the seed lab: Windows 7 Enterprise", doc: labDoc() },
+    { name: "the seed lab on 2403", doc: labWith({}, "2403") },
+    { name: "Windows 7 Ultimate", doc: labWith({ edition: "ultimate" }) },
+    { name: "Windows 7 Professional", doc: labWith({ edition: "professional" }) },
+    { name: "Windows 10 Education", doc: ed("windows-10", "education") },
+    { name: "Windows 11 Professional", doc: ed("windows-11", "professional") },
+    { name: "Server 2022 Datacenter", doc: ed("windows-server-2022", "datacenter") },
+    { name: "Server 2008 R2 Enterprise", doc: ed("windows-server-2008-r2", "enterprise") },
+  ],
+  invalid: [
+    {
+      name: "Windows 10 Home",
+      doc: ed("windows-10", "home"),
+      errors: [{ object: "dp:dp1.contoso.com", path: "distributionPoints[0].edition", message: ["Home editions are never supported", "Windows Authentication"] }],
+    },
+    { name: "Windows 7 Home", doc: labWith({ edition: "home" }), errors: [{ message: "Windows Authentication" }] },
+    { name: "Windows 8 Ultimate (Windows 7 only)", doc: ed("windows-8", "ultimate"), errors: [{ message: "professional, enterprise editions only" }] },
+    { name: "Windows 7 Education (10/11 only)", doc: labWith({ edition: "education" }), errors: [{ message: "Windows 7" }] },
+    { name: "Windows 10 Standard (a server edition)", doc: ed("windows-10", "standard"), errors: [{ message: ["Windows Server edition", "client OS"] }] },
+    {
+      name: "Server 2022 Professional (a client edition)",
+      doc: ed("windows-server-2022", "professional"),
+      errors: [{ message: ["client Windows edition", "server OS"] }],
+    },
+    { name: "Server 2022 Enterprise (no such edition since 2012)", doc: ed("windows-server-2022", "enterprise"), errors: [{ message: "standard, datacenter" }] },
+  ],
+});
