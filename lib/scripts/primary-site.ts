@@ -1,0 +1,86 @@
+import { ACCEPTED_VERSIONS } from "../topology/version";
+import { psInt, psQuote } from "./quote";
+import { cmVersion, siteServerScript } from "./site-server";
+import type { PrimarySiteInput } from "./types";
+
+/**
+ * Site build numbers (the third part of SMS_Site.Version, also SMS_Site.BuildNumber).
+ * Current branch: memdocs "Updates and servicing" version tables (1511 … 2409), and the supported
+ * versions table quoted for 2503 (5.00.9135) and 2509 (5.00.9141).
+ * 2012 family: community version tables (several agree: RTM 7711, SP1 7804, R2 7958, R2 SP1 8239);
+ * not found in Microsoft docs, so UNCONFIRMED. "2012 SP2" (applied to 2012 SP1) shares 8239 with
+ * "2012 R2 SP1", so a site declared as either matches that build.
+ */
+export const SITE_BUILDS: Readonly<Record<string, number>> = {
+  "2012": 7711,
+  "2012 SP1": 7804,
+  "2012 R2": 7958,
+  "2012 R2 SP1": 8239,
+  "1511": 8325,
+  "1602": 8355,
+  "1606": 8412,
+  "1610": 8458,
+  "1702": 8498,
+  "1706": 8540,
+  "1710": 8577,
+  "1802": 8634,
+  "1806": 8692,
+  "1810": 8740,
+  "1902": 8790,
+  "1906": 8853,
+  "1910": 8913,
+  "2002": 8968,
+  "2006": 9012,
+  "2010": 9040,
+  "2103": 9049,
+  "2107": 9058,
+  "2111": 9068,
+  "2203": 9078,
+  "2207": 9088,
+  "2211": 9096,
+  "2303": 9106,
+  "2309": 9122,
+  "2403": 9128,
+  "2409": 9132,
+  "2503": 9135,
+  "2509": 9141,
+};
+
+// Every accepted version must have a build: a new release added to version.ts needs one here.
+for (const label of ACCEPTED_VERSIONS) {
+  if (SITE_BUILDS[label] === undefined) throw new Error(`internal: no site build number for ConfigMgr ${label}`);
+}
+
+/**
+ * Primary sites are adopted, not installed: run on the primary's own site server, verify that the
+ * SMS Provider knows the site code, that it is a primary on the declared server, and that its
+ * build is the declared configMgrVersion's. Fails with what was found otherwise.
+ */
+export function primarySiteVerifyScript(input: PrimarySiteInput): string {
+  const version = cmVersion(input.version);
+  const build = SITE_BUILDS[version.label];
+  const known = Object.entries(SITE_BUILDS)
+    .map(([label, number]) => `${psInt(number)} = ${psQuote(label)}`)
+    .join("; ");
+  return siteServerScript("primary-site/verify", { siteCode: input.siteCode, siteServer: input.server }, [
+    `$declared = ${psQuote(version.label)}`,
+    `$expectedBuild = ${psInt(build)}`,
+    `$knownBuilds = @{ ${known} }`,
+    "$sites = @(Get-CMSite -SiteCode $siteCode -ErrorAction Stop)",
+    "if ($sites.Count -eq 0) { throw ('site ' + $siteCode + ' is not known to the SMS Provider on ' + $siteServer + '; primary sites are adopted, not installed: install it first or correct siteCode/server') }",
+    "$site = $sites[0]",
+    "if ([int]$site.Type -ne 2) { throw ('site ' + $siteCode + ' is not a primary site (SMS_Site type ' + $site.Type + ': 1 secondary, 4 central administration site)') }",
+    "# SMS_Site.ServerName may be the NetBIOS name on some versions (UNCONFIRMED): both forms are accepted.",
+    "$server = [string]$site.ServerName",
+    "if ($server -ne $siteServer -and $server -ne $siteServer.Split('.')[0]) { throw ('site ' + $siteCode + ' runs on ' + $server + ', not on ' + $siteServer) }",
+    "$build = [int]$site.BuildNumber",
+    "if ($build -le 0) { $build = [int](([string]$site.Version).Split('.')[2]) }",
+    "if ($build -ne $expectedBuild) {",
+    "  $actual = 'an unknown release'",
+    "  if ($knownBuilds.ContainsKey($build)) { $actual = $knownBuilds[$build] }",
+    "  throw ('site ' + $siteCode + ' runs build ' + $build + ' (' + $actual + ', version ' + $site.Version + ') but configMgrVersion declares ' + $declared + ' (build ' + $expectedBuild + '); correct configMgrVersion or update the site')",
+    "}",
+    "Write-Result 'unchanged' ($siteCode + ' on ' + $siteServer + ': primary site, ' + $declared + ' (version ' + $site.Version + ', status ' + $site.Status + ')')",
+    "exit 0",
+  ]);
+}

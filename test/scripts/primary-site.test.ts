@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { primarySiteVerifyScript, SITE_BUILDS } from "../../lib/scripts/primary-site";
+import { ACCEPTED_VERSIONS } from "../../lib/topology/version";
+import { commands, expectSiteScriptOk } from "./site-script-checks";
+
+const input = (version: string) => ({ version, siteCode: "P01", server: "cm01.contoso.com" });
+
+describe("primarySiteVerifyScript", () => {
+  it("parses for every accepted version, and only reads", async () => {
+    for (const version of ACCEPTED_VERSIONS) {
+      const cmds = await expectSiteScriptOk(primarySiteVerifyScript(input(version)));
+      expect(cmds.filter((c) => /^(New|Set|Remove|Add)-CM/.test(c.name)), version).toEqual([]);
+    }
+  });
+
+  it("knows a distinct, increasing build number for every accepted version", () => {
+    const builds = ACCEPTED_VERSIONS.map((label) => SITE_BUILDS[label]);
+    expect(builds.every((b) => Number.isInteger(b))).toBe(true);
+    for (let i = 1; i < builds.length; i++) expect(builds[i], ACCEPTED_VERSIONS[i]).toBeGreaterThan(builds[i - 1]);
+    expect(SITE_BUILDS["2012 SP1"]).toBe(7804);
+    expect(SITE_BUILDS["1902"]).toBe(8790);
+    expect(SITE_BUILDS["2403"]).toBe(9128);
+  });
+
+  it("expects the declared version's build and checks type and server", async () => {
+    const script = primarySiteVerifyScript(input("2403"));
+    expect(script).toContain("$expectedBuild = 9128");
+    expect(script).toContain("$declared = '2403'");
+    expect(script).toContain("if ([int]$site.Type -ne 2)");
+    expect(script).toMatch(/runs build ' \+ \$build \+ ' \(' \+ \$actual/);
+    expect(script).toContain("7804 = '2012 SP1'");
+    // It connects to the primary's own site server and drive.
+    expect(script).toContain("$siteCode = 'P01'\n  $siteServer = 'cm01.contoso.com'");
+    const get = (await commands(script)).filter((c) => c.name === "Get-CMSite");
+    expect(get.map((c) => c.text)).toEqual(["Get-CMSite -SiteCode $siteCode -ErrorAction Stop"]);
+    expect(primarySiteVerifyScript(input("2012 sp1"))).toContain("$expectedBuild = 7804");
+  });
+
+  it("refuses an unknown version label", () => {
+    expect(() => primarySiteVerifyScript(input("2099"))).toThrow(/unknown configMgrVersion/);
+  });
+});
