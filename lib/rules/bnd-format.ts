@@ -1,0 +1,227 @@
+import type { BoundaryDoc, BoundaryType } from "../topology/schema";
+import {
+  cidr4Bounds,
+  formatIPv4,
+  formatIPv6,
+  networkOf4,
+  networkOf6,
+  parseCidr4,
+  parseIPv4Range,
+  parseIPv6Prefix,
+  prefix6Bounds,
+} from "./data/ip";
+import { n } from "./format";
+import type { Rule } from "./types";
+
+/** Subnet boundaries /8 … /32; shorter prefixes are supernets, which ConfigMgr does not support. */
+export const SUBNET_PREFIX_MIN = 8;
+const VPN_NAME_MAX = 250;
+const VPN_DESCRIPTION_MAX = 243;
+const AD_SITE_MAX = 63;
+
+interface Problem {
+  readonly message: string;
+  readonly fix: string;
+  readonly limit?: number;
+  readonly actual?: number;
+}
+
+/** A boundary read once: its type and value, and either what is wrong with it or what it covers. */
+export interface ReadBoundary {
+  readonly type: BoundaryType;
+  readonly value: string;
+  readonly problem?: Problem;
+  /** IPv4 subnets and ranges: first and last address. */
+  readonly v4?: { readonly start: number; readonly end: number };
+  /** IPv6 prefixes: first and last address. */
+  readonly v6?: { readonly start: bigint; readonly end: bigint };
+}
+
+const at = (type: BoundaryType, value: string) => `boundary ${type} "${value}"`;
+
+function readSubnet(value: string): Omit<ReadBoundary, "type" | "value"> {
+  const cidr = parseCidr4(value);
+  if (!cidr) {
+    return {
+      problem: {
+        message: `has ${at("ipSubnet", value)}, which is not an IPv4 subnet in CIDR form (network address/prefix length)`,
+        fix: 'Write the subnet as network address and prefix length, e.g. "192.168.1.0/24"; use ipRange for a span of addresses and ipv6Prefix for IPv6.',
+      },
+    };
+  }
+  const { address, prefix } = cidr;
+  if (prefix > 32) {
+    return {
+      problem: {
+        message: `has ${at("ipSubnet", value)}, whose prefix length /${prefix} is longer than an IPv4 address (32 bits)`,
+        fix: "Use a prefix length from 8 to 32.",
+        limit: 32,
+        actual: prefix,
+      },
+    };
+  }
+  const { start, end } = cidr4Bounds(address, prefix);
+  const range = `${formatIPv4(start)}-${formatIPv4(end)}`;
+  if (prefix < SUBNET_PREFIX_MIN) {
+    return {
+      problem: {
+        message: `has ${at("ipSubnet", value)}, a supernet (/${prefix}); ConfigMgr supports subnet boundaries of /${SUBNET_PREFIX_MIN} to /32 only`,
+        fix: `Use an ipRange boundary for it instead: ipRange: "${range}".`,
+        limit: SUBNET_PREFIX_MIN,
+        actual: prefix,
+      },
+    };
+  }
+  if (address !== networkOf4(address, prefix)) {
+    const network = `${formatIPv4(start)}/${prefix}`;
+    return {
+      problem: {
+        message: `has ${at("ipSubnet", value)}, which is not a network address: the network of ${value} is ${network}`,
+        fix: `Use ${network} (ConfigMgr stores a subnet boundary by its subnet ID).`,
+      },
+    };
+  }
+  return { v4: { start, end } };
+}
+
+function readRange(value: string): Omit<ReadBoundary, "type" | "value"> {
+  const range = parseIPv4Range(value);
+  if (!range) {
+    return {
+      problem: {
+        message: `has ${at("ipRange", value)}, which is not an IPv4 address range a.b.c.d-w.x.y.z`,
+        fix: 'Write the range as first and last address joined by a hyphen, without spaces, e.g. "192.168.2.10-192.168.2.200" (one address: the same address twice).',
+      },
+    };
+  }
+  if (range.start > range.end) {
+    const [first, last] = value.split("-");
+    return {
+      problem: {
+        message: `has ${at("ipRange", value)}, which starts after it ends`,
+        fix: `Write the lower address first: "${last}-${first}".`,
+      },
+    };
+  }
+  return { v4: range };
+}
+
+function readIPv6(value: string): Omit<ReadBoundary, "type" | "value"> {
+  const parsed = parseIPv6Prefix(value);
+  if (!parsed) {
+    return {
+      problem: {
+        message: `has ${at("ipv6Prefix", value)}, which is not an IPv6 prefix`,
+        fix: 'Write the prefix as address/length, e.g. "2001:db8:1::/64", or as the console shows it, the leading groups without "::", e.g. "2001:db8:1:0".',
+      },
+    };
+  }
+  const { address, prefix } = parsed;
+  if (prefix < 1 || prefix > 128) {
+    return {
+      problem: {
+        message: `has ${at("ipv6Prefix", value)}, whose prefix length /${prefix} is outside 1 to 128`,
+        fix: "Use a prefix length from 1 to 128 (usually 64).",
+        limit: prefix < 1 ? 1 : 128,
+        actual: prefix,
+      },
+    };
+  }
+  const network = networkOf6(address, prefix);
+  if (network !== address) {
+    const written = `${formatIPv6(network)}/${prefix}`;
+    return {
+      problem: {
+        message: `has ${at("ipv6Prefix", value)}, which is not a prefix: bits beyond the first ${prefix} are set (the prefix is ${written})`,
+        fix: `Use ${written}.`,
+      },
+    };
+  }
+  return { v6: prefix6Bounds(address, prefix) };
+}
+
+function readAdSite(value: string): Omit<ReadBoundary, "type" | "value"> {
+  if (/^[A-Za-z0-9-]{1,63}$/.test(value)) return {};
+  const tooLong = value.length > AD_SITE_MAX;
+  return {
+    problem: {
+      message:
+        `has ${at("adSite", value)}, which is not a valid Active Directory site name: ` +
+        (tooLong
+          ? `it has ${n(value.length)} characters, at most ${AD_SITE_MAX} are allowed`
+          : "a site name has only letters, digits and hyphens, no spaces, dots or other characters"),
+      fix: "Use the site's name exactly as Active Directory Sites and Services shows it, e.g. Default-First-Site-Name.",
+      ...(tooLong ? { limit: AD_SITE_MAX, actual: value.length } : {}),
+    },
+  };
+}
+
+function readVpn(value: string): Omit<ReadBoundary, "type" | "value"> {
+  if (value === "Auto:On") return {};
+  const m = /^(Name|Description):(.*)$/s.exec(value);
+  const fix = 'Write "Auto:On", "Name:<VPN connection name>" or "Description:<VPN adapter description>".';
+  if (!m) {
+    return { problem: { message: `has ${at("vpn", value)}, which is not Auto:On, Name:<connection name> or Description:<adapter description>`, fix } };
+  }
+  const [, kind, text] = m;
+  const max = kind === "Name" ? VPN_NAME_MAX : VPN_DESCRIPTION_MAX;
+  if (text.length === 0) {
+    return { problem: { message: `has ${at("vpn", value)} with an empty ${kind.toLowerCase()}`, fix, limit: 1, actual: 0 } };
+  }
+  if (text.length > max) {
+    return {
+      problem: {
+        message: `has a vpn boundary whose ${kind.toLowerCase()} is ${n(text.length)} characters long; ConfigMgr matches ${kind === "Name" ? "connection names" : "adapter descriptions"} of at most ${max} characters`,
+        fix: `Shorten the ${kind.toLowerCase()} to ${max} characters.`,
+        limit: max,
+        actual: text.length,
+      },
+    };
+  }
+  return {};
+}
+
+/** The type and value of a boundary (the schema guarantees exactly one key) and what it means. */
+export function readBoundary(b: BoundaryDoc): ReadBoundary | undefined {
+  const entry = Object.entries(b).find(([, v]) => typeof v === "string");
+  if (!entry) return undefined;
+  const type = entry[0] as BoundaryType;
+  const value = entry[1] as string;
+  switch (type) {
+    case "ipSubnet":
+      return { type, value, ...readSubnet(value) };
+    case "ipRange":
+      return { type, value, ...readRange(value) };
+    case "ipv6Prefix":
+      return { type, value, ...readIPv6(value) };
+    case "adSite":
+      return { type, value, ...readAdSite(value) };
+    case "vpn":
+      return { type, value, ...readVpn(value) };
+    default:
+      return undefined;
+  }
+}
+
+const rule: Rule = {
+  id: "BND-FORMAT",
+  severity: "error",
+  title: "Boundary values are well formed: IPv4 subnet (network address, /8–/32), IPv4 range, IPv6 prefix, AD site name, VPN value.",
+  value: "ipSubnet /8–/32; vpn Name ≤ 250, Description ≤ 243 characters",
+  sources: ["S-BND"],
+  fix: "Correct the boundary value to the form its type requires.",
+  check(model, report) {
+    for (const g of model.groups) {
+      g.doc.boundaries.forEach((b, j) => {
+        const read = readBoundary(b);
+        if (!read?.problem) return;
+        report({
+          object: g.ref,
+          path: [...g.path, "boundaries", j, read.type],
+          ...read.problem,
+        });
+      });
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,50 @@
+import { WEEKDAYS } from "../topology/schema";
+import type { Rule } from "./types";
+
+const RECUR = ["daily", "weekly", "monthly"] as const;
+const MONTH_DAY = /^(?:[1-9]|[12]\d|3[01]|last)$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const rule: Rule = {
+  id: "CV-SCHEDULE",
+  severity: "error",
+  title: "A content-validation schedule is well formed: recur daily|weekly|monthly, a day that fits it, a time HH:MM.",
+  value: "recur daily | weekly (day sunday…saturday) | monthly (day 1…31 or last); at 00:00–23:59",
+  sources: ["S-CMDLET"],
+  fix: 'Write the schedule as { recur: daily, at: "02:00" }, { recur: weekly, day: saturday, at: "02:00" } or { recur: monthly, day: "1" (or "last"), at: "02:00" }.',
+  check(model, report) {
+    for (const dp of model.dps) {
+      const schedule = dp.doc.contentValidation?.schedule;
+      if (!schedule) continue;
+      const base = [...dp.path, "contentValidation", "schedule"];
+      const problem = (field: string, message: string, fix?: string) =>
+        report({ object: dp.ref, path: [...base, field], message, ...(fix ? { fix } : {}) });
+      const { recur, day, at } = schedule;
+      if (!(RECUR as readonly string[]).includes(recur)) {
+        problem("recur", `has content-validation recurrence "${recur}"; it is daily, weekly or monthly`);
+      } else if (recur === "daily" && day !== undefined) {
+        problem("day", `has a daily content-validation schedule with day "${day}"; a daily schedule takes no day`, "Remove day, or make the schedule weekly or monthly.");
+      } else if (recur === "weekly" && !(WEEKDAYS as readonly string[]).includes(day ?? "")) {
+        problem(
+          "day",
+          day === undefined
+            ? "has a weekly content-validation schedule without a day; a weekly schedule needs one (sunday … saturday)"
+            : `has a weekly content-validation schedule on day "${day}"; a weekly schedule's day is sunday … saturday`,
+          "Set day to a weekday, e.g. saturday.",
+        );
+      } else if (recur === "monthly" && !MONTH_DAY.test(day ?? "")) {
+        problem(
+          "day",
+          day === undefined
+            ? 'has a monthly content-validation schedule without a day; a monthly schedule needs one ("1" … "31" or "last")'
+            : `has a monthly content-validation schedule on day "${day}"; a monthly schedule's day is "1" … "31" or "last"`,
+          'Set day to a day of the month, "1" … "31", or "last".',
+        );
+      }
+      if (!TIME.test(at)) {
+        problem("at", `runs content validation at "${at}"; the time is HH:MM on a 24-hour clock, 00:00 to 23:59`, 'Write the time as two-digit hours and minutes, e.g. "02:00" or "19:30".');
+      }
+    }
+  },
+};
+export default rule;
