@@ -47,6 +47,7 @@ export function loadTopologyObject(data: unknown): LoadedDocument {
  * catch keys written twice). Never throws: a fatal problem is returned in `error`.
  */
 export function readTopologyText(text: string, file?: string): LoadedDocument {
+  if (text.length > LARGE_JSON_CHARS && /^\s*\{/.test(text)) return readLargeJson(text, file);
   const failed = (error: TopologyLoadError): LoadedDocument => ({ data: undefined, file, positionOf: noPositions, error });
   const lineCounter = new LineCounter();
   let doc;
@@ -92,6 +93,21 @@ export function readTopologyText(text: string, file?: string): LoadedDocument {
       return best?.range ? at(best.range[0]) : undefined;
     },
   };
+}
+
+/**
+ * The YAML parser keeps a node per value with its position: on a document of 100,000 DPs that
+ * is gigabytes. Large JSON is read with JSON.parse instead — diagnostics then carry paths but
+ * no line numbers, and a key written twice keeps its last value (JSON.parse semantics).
+ */
+const LARGE_JSON_CHARS = 4_000_000;
+
+function readLargeJson(text: string, file?: string): LoadedDocument {
+  try {
+    return { data: JSON.parse(text), file, positionOf: noPositions };
+  } catch (err) {
+    return { data: undefined, file, positionOf: noPositions, error: new TopologyLoadError(firstLine(String((err as Error).message)), file) };
+  }
 }
 
 /** Like readTopologyText, for a file: an unreadable file is returned in `error` too. */

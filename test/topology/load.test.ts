@@ -79,3 +79,16 @@ describe("loading a topology", () => {
     expect(loadTopologyFile(file).file).toBe(file);
   });
 });
+
+describe("large JSON documents", () => {
+  it("are read with JSON.parse (paths, no line numbers) so that 100,000 DPs fit in memory", () => {
+    const dps = Array.from({ length: 40_000 }, (_, i) => ({ server: `dp${i}.contoso.com`, padding: "x".repeat(60) }));
+    const text = JSON.stringify({ configMgrVersion: "2403", distributionPoints: dps });
+    expect(text.length).toBeGreaterThan(4_000_000);
+    const loaded = readTopologyText(text, "big.json");
+    expect(loaded.error).toBeUndefined();
+    expect((loaded.data as { distributionPoints: unknown[] }).distributionPoints).toHaveLength(40_000);
+    expect(loaded.positionOf(["distributionPoints", 1])).toBeUndefined();
+    expect(readTopologyText(text.slice(0, -1), "big.json").error?.message).toMatch(/^big\.json: /);
+  });
+});
