@@ -1,0 +1,282 @@
+import { CATALOG } from "../rules/catalog";
+import { OS_MATRIX } from "../rules/data/os-matrix";
+import { n, plural } from "../rules/format";
+import type { Diagnostic, Summary } from "../rules/types";
+import type { TopologyModel } from "../topology/model";
+import { capacityReport, type CapacityReport, type DpCapacity, type SiteCapacity, type Usage } from "./capacity";
+import { renderDiagram, type Diagram } from "./diagram";
+import { esc } from "./escape";
+import {
+  hierarchyLimits,
+  objectStatuses,
+  OVER_FROM,
+  ratioLevel,
+  ratioOf,
+  TIGHT_FROM,
+  type LimitUse,
+  type Status,
+  type Statuses,
+} from "./status";
+import { CSS } from "./style";
+
+/**
+ * `pulumi-configmgr report`: one self-contained HTML page (inline CSS and SVG; no script, no
+ * font, no image, no request) with the hierarchy drawn and coloured by headroom, a bar for
+ * each limit, and the diagnostics. A Content-Security-Policy forbids loading anything, so
+ * even a document string that slipped past escaping could not run or fetch.
+ */
+
+export interface ReportInput {
+  /** The topology file, as the user named it (shown in the title). */
+  readonly file?: string;
+  /** Absent when the document does not have the format's shape: the page then lists the diagnostics only. */
+  readonly model?: TopologyModel;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly summary: Summary;
+}
+
+/** Tables longer than this show the rows closest to a limit (and say so). */
+export const TABLE_MAX_ROWS = 500;
+export const DIAGNOSTICS_MAX = 1000;
+const CLOSEST = 8;
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+function summaryText(s: Summary): string {
+  return `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${n(s.waived)} waived`;
+}
+
+/** A bar: the share of the limit used, its numbers, and the headroom in the tooltip. */
+export function bar(key: string, u: Usage, object?: string): string {
+  const ratio = ratioOf(u);
+  const level = ratioLevel(ratio);
+  const width = Math.min(100, Math.round(ratio * 1000) / 10);
+  const headroom = u.over ? `over the limit by ${n(-u.headroom)}` : `headroom ${n(u.headroom)} (${u.headroomPercent}%)`;
+  const obj = object !== undefined ? ` data-object="${esc(object)}"` : "";
+  return (
+    `<div class="bar l-${level}" data-limit="${esc(key)}"${obj} title="${esc(headroom)}">` +
+    `<div class="track"><div class="fill${u.used === 0 ? " zero" : ""}" style="width:${width}%"></div></div>` +
+    `<span class="num">${n(u.used)} / ${n(u.limit)}${u.over ? " !" : ""}</span></div>`
+  );
+}
+
+const DASH = `<span class="where">—</span>`;
+const cellBar = (key: string, u: Usage | undefined, object: string) => `<td>${u ? bar(key, u, object) : DASH}</td>`;
+
+function header(input: ReportInput, report?: CapacityReport): string {
+  const { summary } = input;
+  const verdict = summary.errors > 0 ? "v-bad" : summary.warnings > 0 ? "v-warn" : "v-ok";
+  const facts: string[] = [];
+  if (report) {
+    const h = report.hierarchy;
+    const groups = input.model!.groups.length;
+    facts.push(
+      `ConfigMgr ${esc(h.version ?? "(unknown version)")}`,
+      h.cas ? `CAS ${esc(h.cas)}` : "no CAS",
+      plural(h.primarySites, "primary site"),
+      plural(h.secondarySites, "secondary site"),
+      `${plural(h.distributionPoints, "distribution point")} (${n(h.pullDistributionPoints)} pull)`,
+      plural(groups, "boundary group"),
+    );
+  }
+  const file = input.file !== undefined ? `<span class="file">${esc(input.file)}</span>` : "";
+  const limits = report ? hierarchyLimits(report.hierarchy) : [];
+  const hierarchyBars = limits.length
+    ? `<div class="closest" id="hierarchy-limits">${limits.map((l) => `<span class="obj">hierarchy</span><span class="what">${esc(l.label)}</span>${bar(l.key, l.usage, "hierarchy")}`).join("")}</div>`
+    : "";
+  return (
+    `<header><h1>Capacity report${file}</h1>` +
+    (facts.length ? `<p class="facts">${facts.join(" · ")}</p>` : "") +
+    `<p class="verdict ${verdict}" id="verdict">${summaryText(summary)}</p>` +
+    hierarchyBars +
+    `</header>`
+  );
+}
+
+interface Candidate {
+  readonly object: string;
+  readonly limit: LimitUse;
+  readonly ratio: number;
+}
+
+/** The few objects with the least headroom anywhere in the hierarchy, each by its tightest limit (one pass, a small sorted list). */
+function closest(statuses: Statuses): Candidate[] {
+  const top: Candidate[] = [];
+  const offer = (object: string, status: Status) => {
+    const limit = status.tightest;
+    if (!limit) return;
+    const ratio = status.ratio;
+    if (top.length === CLOSEST && ratio <= top[CLOSEST - 1].ratio) return;
+    let i = top.length;
+    while (i > 0 && top[i - 1].ratio < ratio) i--;
+    top.splice(i, 0, { object, limit, ratio });
+    if (top.length > CLOSEST) top.pop();
+  };
+  for (const [site, { status }] of statuses.sites) offer(site.ref, status);
+  statuses.dps.forEach((status, i) => offer(statuses.dpRefs[i], status));
+  return top;
+}
+
+function closestSection(statuses: Statuses): string {
+  const rows = closest(statuses)
+    .map((c) => `<span class="obj">${esc(c.object)}</span><span class="what">${esc(c.limit.label)}</span>${bar(c.limit.key, c.limit.usage, c.object)}`)
+    .join("");
+  return `<section id="closest"><h2>Closest to a limit</h2><p class="facts">The sites and distribution points with the least headroom, each by its tightest limit.</p><div class="closest">${rows}</div></section>`;
+}
+
+function legend(): string {
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  return (
+    `<div class="legend">` +
+    `<span><span class="sw l-ok"></span>below ${pct(TIGHT_FROM)} of the tightest limit used</span>` +
+    `<span><span class="sw l-tight"></span>${pct(TIGHT_FROM)}–${pct(OVER_FROM)}, or an unwaived warning</span>` +
+    `<span><span class="sw l-over"></span>${pct(OVER_FROM)} or more, or an unwaived error</span>` +
+    `<span><span class="sw dashed"></span>pull DP (or an unresolved name)</span>` +
+    `<span>the % in a box: share of its tightest limit in use · rounded boxes: boundary groups · hover for details</span>` +
+    `</div>`
+  );
+}
+
+function diagramSection(diagram: Diagram): string {
+  return (
+    `<section id="hierarchy" data-mode="${diagram.mode}"><h2>Hierarchy</h2>` +
+    (diagram.note ? `<p class="note" id="diagram-note">${esc(diagram.note)}</p>` : "") +
+    legend() +
+    `<div class="scroll">${diagram.svg}</div></section>`
+  );
+}
+
+/** All rows, or the `max` with the least headroom (sorted so), with a note. */
+function bounded<T>(rows: readonly T[], ratio: (row: T, i: number) => number, what: string): { rows: T[]; note: string } {
+  if (rows.length <= TABLE_MAX_ROWS) return { rows: [...rows], note: "" };
+  const picked = rows
+    .map((row, i) => ({ row, r: ratio(row, i) }))
+    .sort((a, b) => b.r - a.r)
+    .slice(0, TABLE_MAX_ROWS)
+    .map((x) => x.row);
+  return { rows: picked, note: `<p class="note">Showing the ${n(TABLE_MAX_ROWS)} ${what} closest to a limit, of ${n(rows.length)}.</p>` };
+}
+
+function sitesSection(report: CapacityReport, statuses: Statuses): string {
+  const entries = [...statuses.sites.values()];
+  const { rows, note } = bounded(entries, (e) => e.status.ratio, "sites");
+  const head =
+    `<tr><th>Site</th><th>Kind</th><th>Parent</th>` +
+    `<th>Standard DPs<small>of 250 per site</small></th><th>Pull DPs<small>of 2,000 per site</small></th>` +
+    `<th>DPs in tree<small>of 5,000 per primary</small></th><th>Secondaries<small>of 250 per primary</small></th>` +
+    `<th>Clients<small>of the site's limit</small></th></tr>`;
+  const body = rows
+    .map(({ capacity: s, status }: { capacity: SiteCapacity; status: Status }) => {
+      const parent = s.parent ?? (s.kind === "primary" && report.hierarchy.cas ? report.hierarchy.cas : "—");
+      const clients = s.clients
+        ? cellBar("site-clients", s.clients, s.ref)
+        : `<td>${s.clientsLimit !== undefined ? `<span class="where">none declared (limit ${n(s.clientsLimit)})</span>` : DASH}</td>`;
+      return (
+        `<tr class="l-${status.level}" data-ref="${esc(s.ref)}"><td class="name">${esc(s.code)}</td><td>${s.kind}</td><td class="name">${esc(parent)}</td>` +
+        cellBar("standard-dps", s.standardDps, s.ref) +
+        cellBar("pull-dps", s.pullDps, s.ref) +
+        cellBar("tree-dps", s.treeDps, s.ref) +
+        cellBar("secondaries", s.secondaries, s.ref) +
+        clients +
+        `</tr>`
+      );
+    })
+    .join("");
+  return `<section id="sites"><h2>Sites</h2>${note}<table><thead>${head}</thead><tbody>${body || `<tr><td colspan="8">(none)</td></tr>`}</tbody></table></section>`;
+}
+
+function dpsSection(model: TopologyModel, report: CapacityReport, statuses: Statuses): string {
+  const indexed = report.distributionPoints.map((d, i) => ({ d, i }));
+  const { rows, note } = bounded(indexed, (x) => statuses.dps[x.i].ratio, "distribution points");
+  const head =
+    `<tr><th>Distribution point</th><th>Site</th><th>Type</th><th>OS</th>` +
+    `<th>Clients<small>of 4,000 per DP</small></th><th>Clients<small>of the secondary's hardware</small></th>` +
+    `<th>Packages + applications<small>of 10,000 per DP</small></th><th>Boundary groups</th></tr>`;
+  const body = rows
+    .map(({ d, i }: { d: DpCapacity; i: number }) => {
+      const node = model.dps[i];
+      const os = OS_MATRIX[d.os as keyof typeof OS_MATRIX]?.label ?? d.os;
+      const clientOs = d.clientOsConnections
+        ? `<br><span class="where" data-limit="client-os-connections">client OS: ${n(d.clientOsConnections.used)} clients for ${n(d.clientOsConnections.limit)} concurrent connections</span>`
+        : "";
+      const groups = node.doc.boundaryGroups.map((g) => esc(g)).join(", ");
+      return (
+        `<tr class="l-${statuses.dps[i].level}" data-ref="${esc(d.ref)}"><td class="name">${esc(d.server)}</td><td class="name">${esc(d.site)}</td>` +
+        `<td>${d.pull ? "pull" : "standard"}</td><td>${esc(os)}${clientOs}</td>` +
+        cellBar("dp-clients", d.clients, d.ref) +
+        cellBar("dp-clients-hw", d.secondaryHardware, d.ref) +
+        (d.content ? cellBar("content", d.content, d.ref) : `<td><span class="where">none declared</span></td>`) +
+        `<td>${groups || DASH}</td></tr>`
+      );
+    })
+    .join("");
+  return `<section id="dps"><h2>Distribution points</h2>${note}<table><thead>${head}</thead><tbody>${body || `<tr><td colspan="8">(none)</td></tr>`}</tbody></table></section>`;
+}
+
+const rank = (d: Diagnostic) => (d.waived ? 2 : d.severity === "error" ? 0 : 1);
+
+function diagnosticsSection(diagnostics: readonly Diagnostic[]): string {
+  if (diagnostics.length === 0) {
+    return `<section id="diagnostics"><h2>Diagnostics</h2><p class="clean">No problems found: every rule passes.</p></section>`;
+  }
+  const sorted = diagnostics.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i);
+  const shown = sorted.slice(0, DIAGNOSTICS_MAX);
+  const note =
+    sorted.length > shown.length
+      ? `<p class="note">Showing the first ${n(shown.length)} of ${n(sorted.length)} diagnostics (errors first); <span class="mono">pulumi-configmgr validate --format json</span> lists them all.</p>`
+      : "";
+  const head = `<tr><th></th><th>Rule</th><th>Object</th><th>Message</th><th>Fix</th><th>Where</th></tr>`;
+  const body = shown
+    .map(({ d }) => {
+      const sev = d.waived ? "waived" : d.severity;
+      const numbers = [d.limit !== undefined ? `limit ${n(d.limit)}` : "", d.actual !== undefined ? `found ${n(d.actual)}` : ""].filter(Boolean).join(", ");
+      const reason = d.waived ? `<span class="reason">waived (${d.severity}, not counted): ${esc(d.waiverReason ?? "")}</span>` : "";
+      const where = [d.path, d.line !== undefined ? `line ${d.line}${d.column !== undefined ? `:${d.column}` : ""}` : ""].filter(Boolean).map(esc).join("<br>");
+      const title = CATALOG.get(d.rule)?.title;
+      const source = /^https?:\/\//.test(d.source) ? `<br><a href="${esc(d.source)}" rel="noreferrer">source</a>` : "";
+      return (
+        `<tr class="${d.waived ? "waived" : d.severity}" data-rule="${esc(d.rule)}" data-object="${esc(d.object)}" data-waived="${d.waived}">` +
+        `<td><span class="sev ${sev}">${sev}</span></td>` +
+        `<td class="rule"${title ? ` title="${esc(title)}"` : ""}>${esc(d.rule)}</td>` +
+        `<td class="obj">${esc(d.object)}</td>` +
+        `<td>${esc(d.message)}${numbers ? ` <span class="where">(${numbers})</span>` : ""}${reason}</td>` +
+        `<td>${esc(d.fix)}</td>` +
+        `<td class="where">${where}${source}</td></tr>`
+      );
+    })
+    .join("");
+  return `<section id="diagnostics"><h2>Diagnostics <span class="where">${n(diagnostics.length)}</span></h2>${note}<table><thead>${head}</thead><tbody>${body}</tbody></table></section>`;
+}
+
+export function renderReportHtml(input: ReportInput): string {
+  const parts: string[] = [];
+  let report: CapacityReport | undefined;
+  if (input.model) {
+    report = capacityReport(input.model);
+    const statuses = objectStatuses(input.model, report, input.diagnostics);
+    parts.push(
+      closestSection(statuses),
+      diagramSection(renderDiagram(input.model, statuses)),
+      diagnosticsSection(input.diagnostics),
+      sitesSection(report, statuses),
+      dpsSection(input.model, report, statuses),
+    );
+  } else {
+    parts.push(
+      `<p class="note" id="no-model">No diagram and no capacity tables: the document does not have the topology format's shape. Fix the SCHEMA errors below, then run the report again.</p>`,
+      diagnosticsSection(input.diagnostics),
+    );
+  }
+  const title = `Capacity report${input.file !== undefined ? ` — ${input.file}` : ""}`;
+  return (
+    `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">` +
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<meta name="generator" content="pulumi-configmgr report">` +
+    `<title>${esc(title)}</title><style>${CSS}</style></head>\n<body><main>` +
+    header(input, report) +
+    parts.join("\n") +
+    `<footer>Generated offline by <span class="mono">pulumi-configmgr report</span>. Limits are Microsoft's documented figures, as the rules check them (<span class="mono">pulumi-configmgr validate</span> gives the same verdict).</footer>` +
+    `</main></body></html>\n`
+  );
+}
