@@ -3,7 +3,8 @@
  * Pulumi layer speed (a benchmark, not a test): build a Hierarchy of 5,000 DPs under Pulumi's
  * mocks and compare it with registering 5,000 bare dynamic resources that carry the same DP
  * inputs and the same provider. Prints both times, their ratio (target ≤ 2) and the provider
- * text per resource (the state stores it twice per resource: inputs and outputs).
+ * text per resource (the state stores it twice per resource: inputs and outputs), both from this
+ * checkout and as a user's project stores it. Exit 1 when the ratio misses the target.
  *
  *   npm run build && node bench/pulumi-hierarchy.js [--reps N]
  *
@@ -93,6 +94,43 @@ function run(mode) {
   return JSON.parse(child.stdout);
 }
 
+/**
+ * The provider text as a user's state stores it: serialised in a project that installed the
+ * library under node_modules (copies of the library and of @pulumi/pulumi, the rest linked).
+ * There Pulumi's serialiser stores a require of the provider's module instead of its source.
+ */
+function installedProviderBytes() {
+  const fs = require("node:fs");
+  const path = require("node:path");
+  const os = require("node:os");
+  const root = path.resolve(__dirname, "..");
+  const ours = path.join(root, "node_modules");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "configmgr-bench-"));
+  const links = [];
+  try {
+    const modules = path.join(dir, "node_modules");
+    fs.mkdirSync(path.join(modules, "@pulumi"), { recursive: true });
+    fs.cpSync(path.join(root, "package.json"), path.join(modules, "pulumi-configmgr", "package.json"));
+    fs.cpSync(path.join(root, "dist"), path.join(modules, "pulumi-configmgr", "dist"), { recursive: true });
+    fs.cpSync(path.join(ours, "@pulumi", "pulumi"), path.join(modules, "@pulumi", "pulumi"), { recursive: true });
+    for (const name of fs.readdirSync(ours)) {
+      if (name === "@pulumi") continue;
+      fs.symlinkSync(path.join(ours, name), path.join(modules, name), "dir");
+      links.push(path.join(modules, name));
+    }
+    const code = `
+      const pulumi = require("@pulumi/pulumi");
+      const p = require("pulumi-configmgr/dist/pulumi/providers");
+      pulumi.runtime.serializeFunction(() => p.distributionPointProvider, { allowSecrets: true })
+        .then((r) => process.stdout.write(String(r.text.length)));`;
+    const child = spawnSync(process.execPath, ["-e", code], { cwd: dir, encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" } });
+    return child.status === 0 ? Number(child.stdout) : undefined;
+  } finally {
+    for (const l of links) fs.unlinkSync(l);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function main() {
   const repsArg = process.argv.indexOf("--reps");
   const reps = repsArg > 0 ? Number(process.argv[repsArg + 1]) : 3;
@@ -108,8 +146,12 @@ function main() {
   console.log(`  bare dynamic resources: ${bMs.toFixed(0)} ms  (${b.registrations.toLocaleString("en-US")} registrations)`);
   console.log(`  Hierarchy:              ${hMs.toFixed(0)} ms  (${h.registrations.toLocaleString("en-US")} registrations: components, checked states, topology check)`);
   console.log(`  ratio Hierarchy / bare: ${ratio.toFixed(2)}  (target ≤ 2)`);
-  console.log(`  provider text per dynamic resource: ${kb(h.providerBytes / h.dynamicResources)} (× 2 in state: ${kb((2 * h.providerBytes) / h.dynamicResources)})`);
-  console.log(`  provider text for the whole stack's state: ${kb(2 * h.providerBytes)}`);
+  const perResource = h.providerBytes / h.dynamicResources;
+  console.log(`  provider text per dynamic resource, from this checkout: ${kb(perResource)} (× 2 in state: ${kb(2 * perResource)}; whole stack: ${kb(2 * h.providerBytes)})`);
+  const installed = installedProviderBytes();
+  if (installed !== undefined) {
+    console.log(`  provider text per dynamic resource, library installed under node_modules: ${kb(installed)} (× 2 in state: ${kb(2 * installed)}; whole stack: ${kb(2 * installed * h.dynamicResources)})`);
+  }
   process.exitCode = ratio <= 2 ? 0 : 1;
 }
 

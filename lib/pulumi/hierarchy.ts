@@ -1,0 +1,199 @@
+import * as pulumi from "@pulumi/pulumi";
+import { formatDiagnostic, validateDocument, type Validation } from "../rules/engine";
+import type { Diagnostic, Summary } from "../rules/types";
+import { loadTopologyObject, readTopologyFile, type LoadedDocument } from "../topology/load";
+import type { DpNode, TopologyModel } from "../topology/model";
+import type { TopologyDoc } from "../topology/schema";
+import { BoundaryGroup } from "./boundary-group";
+import { DistributionPoint } from "./distribution-point";
+import { hierarchyInputs, waiverKey } from "./facts";
+import { PrimarySite } from "./primary-site";
+import { SecondarySite } from "./secondary-site";
+import { TopologyCheck } from "./topology-check";
+
+export interface HierarchyArgs {
+  /** The topology document: an object in the topology format, or the path of a YAML or JSON file. */
+  topology: string | object;
+  /**
+   * Values of the secrets the document names (`pxe.passwordSecret`), by name. A name not given
+   * here is read from Pulumi config as a secret (`pulumi config set --secret <name> …`;
+   * `ns:name` reads another namespace).
+   */
+  secrets?: Record<string, pulumi.Input<string>>;
+}
+
+/**
+ * A whole ConfigMgr hierarchy from one topology document: a Topology resource whose check lists
+ * every violation of the document, and under it the sites, boundary groups and distribution
+ * points, each with its own checked state, parented and ordered as they must be provisioned.
+ */
+export class Hierarchy extends pulumi.ComponentResource {
+  /** The topology-level check; every other resource of the hierarchy depends on it. */
+  public readonly topology: TopologyCheck;
+  /** By site code. */
+  public readonly primarySites: Readonly<Record<string, PrimarySite>>;
+  /** By site code. */
+  public readonly secondarySites: Readonly<Record<string, SecondarySite>>;
+  /** By server FQDN (lower case). */
+  public readonly distributionPoints: Readonly<Record<string, DistributionPoint>>;
+  /** By name as declared. */
+  public readonly boundaryGroups: Readonly<Record<string, BoundaryGroup>>;
+  /** The document, parsed and normalised. */
+  public readonly document: TopologyDoc;
+  /** What the rules found at program time (the Topology check finds the same). */
+  public readonly diagnostics: readonly Diagnostic[];
+  public readonly summary: Summary;
+
+  constructor(name: string, args: HierarchyArgs, opts?: pulumi.ComponentResourceOptions) {
+    const { validation, model } = loadAndValidate(args.topology);
+    super("configmgr:index:Hierarchy", name, {}, opts);
+    this.document = model.doc;
+    this.diagnostics = validation.diagnostics;
+    this.summary = validation.summary;
+
+    const topology = new TopologyCheck(`${name}-topology`, model.doc, { parent: this });
+    this.topology = topology;
+    const inputs = hierarchyInputs(model);
+    const byRef = new Map<string, pulumi.Resource>();
+
+    const primaries: Record<string, PrimarySite> = {};
+    model.primaries.forEach((site, i) => {
+      if (primaries[site.code] || byRef.has(site.ref)) return; // duplicate code: SITECODE-UNIQUE reports it
+      const c = new PrimarySite(`${name}-${site.code}`, inputs.primaries[i], { parent: this, dependsOn: [topology] });
+      primaries[site.code] = c;
+      byRef.set(site.ref, c);
+    });
+
+    const secondaries: Record<string, SecondarySite> = {};
+    model.secondaries.forEach((site, i) => {
+      if (byRef.has(site.ref)) return;
+      const parent = site.parent === undefined ? undefined : primaries[site.parent];
+      const c = new SecondarySite(
+        `${name}-${site.code}`,
+        inputs.secondaries[i],
+        { parent: parent ?? this, dependsOn: parent ? [topology, parent.resource] : [topology] },
+      );
+      secondaries[site.code] = c;
+      byRef.set(site.ref, c);
+    });
+
+    const groups: Record<string, BoundaryGroup> = {};
+    const groupByKey = new Map<string, BoundaryGroup>();
+    model.groups.forEach((g, i) => {
+      if (groupByKey.has(g.key)) return; // NAME-UNIQUE reports it
+      const assigned = g.doc.assignedSite === undefined ? undefined : (primaries[g.doc.assignedSite] ?? secondaries[g.doc.assignedSite]);
+      const c = new BoundaryGroup(
+        `${name}-${g.name}`,
+        inputs.groups[i],
+        { parent: this, dependsOn: assigned ? [topology, assigned.resource] : [topology] },
+      );
+      groups[g.name] = c;
+      groupByKey.set(g.key, c);
+      byRef.set(waiverKey(g.ref), c);
+    });
+
+    const secrets = secretReader(args.secrets);
+    const dps: Record<string, DistributionPoint> = {};
+    const index = new Map<DpNode, number>(model.dps.map((dp, i) => [dp, i]));
+    for (const dp of sourcesFirst(model)) {
+      if (dps[dp.server]) continue; // NAME-UNIQUE reports it
+      const i = index.get(dp)!;
+      const site = dp.site ? (primaries[dp.site.code] ?? secondaries[dp.site.code]) : undefined;
+      const dependsOn: pulumi.Resource[] = [topology];
+      if (site) dependsOn.push(site.resource);
+      for (const g of dp.groups) dependsOn.push(groupByKey.get(g.key)!.resource);
+      for (const s of dp.doc.pull?.sources ?? []) {
+        const source = dps[s.server];
+        if (source) dependsOn.push(source.resource);
+      }
+      const passwordSecret = dp.doc.pxe?.passwordSecret;
+      const c = new DistributionPoint(
+        `${name}-${dp.server}`,
+        { ...(inputs.dps[i]), ...(passwordSecret !== undefined ? { pxePassword: secrets(passwordSecret) } : {}) },
+        { parent: site ?? this, dependsOn },
+      );
+      dps[dp.server] = c;
+      byRef.set(dp.ref, c);
+    }
+
+    this.primarySites = primaries;
+    this.secondarySites = secondaries;
+    this.boundaryGroups = groups;
+    this.distributionPoints = dps;
+
+    for (const d of validation.diagnostics) {
+      const on = byRef.get(waiverKey(d.object)) ?? this;
+      if (d.waived) pulumi.log.info(formatDiagnostic(d), on);
+      else if (d.severity === "warning") pulumi.log.warn(formatDiagnostic(d), on);
+    }
+    this.registerOutputs({ summary: this.summary });
+  }
+}
+
+/** Reads the document; a document that cannot be read or has not the format's shape stops the program. */
+function loadAndValidate(topology: string | object): { validation: Validation; model: TopologyModel } {
+  let loaded: LoadedDocument;
+  if (typeof topology === "string") loaded = readTopologyFile(topology);
+  else if (topology !== null && typeof topology === "object") loaded = loadTopologyObject(topology);
+  else throw new pulumi.RunError("Hierarchy: `topology` must be a topology document object or the path of a YAML/JSON file.");
+  const validation = validateDocument(loaded);
+  if (loaded.error) throw new pulumi.RunError(`Cannot read the topology: ${loaded.error.message}`);
+  if (!validation.model) {
+    const where = loaded.file ?? "the topology document";
+    const lines = validation.diagnostics.map((d) => {
+      const at = d.file !== undefined ? `${d.file}${d.line !== undefined ? `:${d.line}:${d.column}` : ""}: ` : d.path ? `${d.path}: ` : "";
+      return `  ${at}${formatDiagnostic(d)}`;
+    });
+    throw new pulumi.RunError(
+      `${where} does not have the shape of the topology format (${validation.diagnostics.length} problem${validation.diagnostics.length === 1 ? "" : "s"}); nothing to build:\n${lines.join("\n")}`,
+    );
+  }
+  return { validation, model: validation.model };
+}
+
+/** Secret values by name: given ones first, then Pulumi config (as secrets). */
+function secretReader(given: Record<string, pulumi.Input<string>> | undefined): (name: string) => pulumi.Output<string> {
+  const cache = new Map<string, pulumi.Output<string>>();
+  return (name) => {
+    let value = cache.get(name);
+    if (!value) {
+      if (given && Object.prototype.hasOwnProperty.call(given, name)) value = pulumi.secret(given[name]);
+      else {
+        const sep = name.indexOf(":");
+        value = sep > 0 ? new pulumi.Config(name.slice(0, sep)).requireSecret(name.slice(sep + 1)) : new pulumi.Config().requireSecret(name);
+      }
+      cache.set(name, value);
+    }
+    return value;
+  };
+}
+
+/**
+ * The DPs ordered so that every pull DP comes after its sources (iterative DFS, linear); a
+ * source on a cycle (PULLDP-CYCLE) is simply not waited for, so the program never deadlocks.
+ */
+function sourcesFirst(model: TopologyModel): DpNode[] {
+  const order: DpNode[] = [];
+  const state = new Map<DpNode, 1 | 2>(); // 1 = on the stack, 2 = done
+  for (const root of model.dps) {
+    if (state.has(root)) continue;
+    const stack: { dp: DpNode; next: number }[] = [{ dp: root, next: 0 }];
+    state.set(root, 1);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const sources = top.dp.doc.pull?.sources ?? [];
+      if (top.next < sources.length) {
+        const src = model.dpByServer.get(sources[top.next++].server);
+        if (src && !state.has(src)) {
+          state.set(src, 1);
+          stack.push({ dp: src, next: 0 });
+        }
+      } else {
+        state.set(top.dp, 2);
+        order.push(top.dp);
+        stack.pop();
+      }
+    }
+  }
+  return order;
+}
