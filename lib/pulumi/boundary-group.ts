@@ -3,11 +3,13 @@ import type { BoundaryGroupDoc, TopologyInput } from "../topology/schema";
 import { childOptions, dynamicProps, logOwnWarnings, type InputsOf, type WaiverArg } from "./component";
 import type { BgContext } from "./facts";
 import { boundaryGroupProvider } from "./providers";
+import type { BoundaryGroupProvisioning, ProvisionArgs } from "./provisioning/options";
+import { provisionBoundaryGroup, type BoundaryGroupSteps } from "./provisioning/steps";
 
 /** A boundary group as the topology document declares it (topology-format.md). */
 export type BoundaryGroupSettings = NonNullable<TopologyInput["boundaryGroups"]>[number];
 
-export interface BoundaryGroupArgs extends InputsOf<BoundaryGroupSettings> {
+export interface BoundaryGroupArgs extends InputsOf<BoundaryGroupSettings>, ProvisionArgs<BoundaryGroupProvisioning> {
   /** The hierarchy's ConfigMgr version; version-dependent rules are skipped without it. */
   configMgrVersion?: pulumi.Input<string>;
   /** NetBIOS name of the site servers' domain. */
@@ -38,16 +40,21 @@ export class BoundaryGroup extends pulumi.ComponentResource {
   public readonly assignedSite: pulumi.Output<string | undefined>;
   /** The declaration, normalised. */
   public readonly settings: pulumi.Output<BoundaryGroupDoc>;
-  protected readonly declared: BoundaryGroupArgs;
+  protected readonly declared: Omit<BoundaryGroupArgs, "provision" | "provisioning">;
+  /** The remote step: `boundaryGroup` on a CAS or primary site server (none with provision: false). */
+  public readonly steps: BoundaryGroupSteps = {};
+  private readonly provisionArgs: ProvisionArgs<BoundaryGroupProvisioning> & { readonly name: string };
 
   constructor(name: string, args: BoundaryGroupArgs, opts?: pulumi.ComponentResourceOptions) {
     super("configmgr:index:BoundaryGroup", name, {}, opts);
-    this.declared = args;
-    this.resource = new BoundaryGroupState(name, dynamicProps({ ...args }, COMPUTED), childOptions(this, opts));
+    const { provision, provisioning, ...declared } = args;
+    this.declared = declared;
+    this.provisionArgs = { name, provision, provisioning };
+    this.resource = new BoundaryGroupState(name, dynamicProps({ ...declared }, COMPUTED), childOptions(this, opts));
     this.groupName = this.resource.name;
     this.assignedSite = this.resource.assignedSite;
     this.settings = this.resource.settings;
-    if (args.context === undefined) logOwnWarnings("boundaryGroup", dynamicProps({ ...args }, []), this);
+    if (args.context === undefined) logOwnWarnings("boundaryGroup", dynamicProps({ ...declared }, []), this);
     this.provision();
     this.registerOutputs({ groupName: this.groupName, assignedSite: this.assignedSite });
   }
@@ -56,5 +63,8 @@ export class BoundaryGroup extends pulumi.ComponentResource {
    * Where provisioning steps go (the group, its boundaries and site systems on a site server).
    * Called at the end of the constructor; create them with `{ parent: this, dependsOn: [this.resource] }`.
    */
-  protected provision(): void {}
+  protected provision(): void {
+    const { name, ...args } = this.provisionArgs;
+    Object.assign(this.steps, provisionBoundaryGroup({ name, parent: this, check: this.resource, declared: { ...this.declared }, args }));
+  }
 }

@@ -4,11 +4,13 @@ import { childOptions, dynamicProps, logOwnWarnings, type InputsOf, type WaiverA
 import type { DpContext } from "./facts";
 import type { DpConfiguration } from "./provider-logic";
 import { distributionPointProvider } from "./providers";
+import type { DistributionPointProvisioning, ProvisionArgs } from "./provisioning/options";
+import { provisionDistributionPoint, type DistributionPointSteps } from "./provisioning/steps";
 
 /** A distribution point as the topology document declares it (topology-format.md). */
 export type DistributionPointSettings = NonNullable<TopologyInput["distributionPoints"]>[number];
 
-export interface DistributionPointArgs extends InputsOf<DistributionPointSettings> {
+export interface DistributionPointArgs extends InputsOf<DistributionPointSettings>, ProvisionArgs<DistributionPointProvisioning> {
   /** The hierarchy's ConfigMgr version ("2012 SP1", "2403"); version-dependent rules are skipped without it. */
   configMgrVersion?: pulumi.Input<string>;
   /** NetBIOS name of the site servers' domain (LAB). */
@@ -54,13 +56,17 @@ export class DistributionPoint extends pulumi.ComponentResource {
   public readonly configuration: pulumi.Output<DpConfiguration>;
   /** For provisioning only: a secret Output, never an input of the dynamic resource. */
   protected readonly pxePassword?: pulumi.Output<string>;
-  /** The arguments, without the PXE password. */
-  protected readonly declared: Omit<DistributionPointArgs, "pxePassword">;
+  /** The arguments, without the PXE password and the provisioning ones. */
+  protected readonly declared: Omit<DistributionPointArgs, "pxePassword" | "provision" | "provisioning">;
+  /** The remote steps: `prepare` on the DP host, `role` on the site server (none with provision: false). */
+  public readonly steps: DistributionPointSteps = {};
+  private readonly provisionArgs: ProvisionArgs<DistributionPointProvisioning> & { readonly name: string };
 
   constructor(name: string, args: DistributionPointArgs, opts?: pulumi.ComponentResourceOptions) {
     super("configmgr:index:DistributionPoint", name, {}, opts);
-    const { pxePassword, ...declared } = args;
+    const { pxePassword, provision, provisioning, ...declared } = args;
     this.declared = declared;
+    this.provisionArgs = { name, provision, provisioning };
     if (pxePassword !== undefined) this.pxePassword = pulumi.secret(pxePassword);
     const props = dynamicProps(declared, COMPUTED);
     this.resource = new DistributionPointState(name, props, childOptions(this, opts));
@@ -80,5 +86,17 @@ export class DistributionPoint extends pulumi.ComponentResource {
    * end of the constructor; create them with `{ parent: this, dependsOn: [this.resource] }` so
    * that nothing runs unless the check passed.
    */
-  protected provision(): void {}
+  protected provision(): void {
+    Object.assign(
+      this.steps,
+      provisionDistributionPoint({
+        name: this.provisionArgs.name,
+        parent: this,
+        check: this.resource,
+        declared: { ...this.declared },
+        args: this.provisionArgs,
+        ...(this.pxePassword !== undefined ? { pxePassword: this.pxePassword } : {}),
+      }),
+    );
+  }
 }

@@ -8,10 +8,12 @@ import { BoundaryGroup } from "./boundary-group";
 import { DistributionPoint } from "./distribution-point";
 import { hierarchyInputs, waiverKey } from "./facts";
 import { PrimarySite } from "./primary-site";
+import { HierarchyProvisioning } from "./provisioning/hierarchy";
+import type { ProvisionArgs } from "./provisioning/options";
 import { SecondarySite } from "./secondary-site";
 import { TopologyCheck } from "./topology-check";
 
-export interface HierarchyArgs {
+export interface HierarchyArgs extends ProvisionArgs {
   /** The topology document: an object in the topology format, or the path of a YAML or JSON file. */
   topology: string | object;
   /**
@@ -46,6 +48,8 @@ export class Hierarchy extends pulumi.ComponentResource {
 
   constructor(name: string, args: HierarchyArgs, opts?: pulumi.ComponentResourceOptions) {
     const { validation, model } = loadAndValidate(args.topology);
+    // Before anything is registered: a missing configmgr:user stops the program here.
+    const plan = new HierarchyProvisioning(`Hierarchy ${name}`, model, args);
     super("configmgr:index:Hierarchy", name, {}, opts);
     this.document = model.doc;
     this.diagnostics = validation.diagnostics;
@@ -59,7 +63,7 @@ export class Hierarchy extends pulumi.ComponentResource {
     const primaries: Record<string, PrimarySite> = {};
     model.primaries.forEach((site, i) => {
       if (primaries[site.code] || byRef.has(site.ref)) return; // duplicate code: SITECODE-UNIQUE reports it
-      const c = new PrimarySite(`${name}-${site.code}`, inputs.primaries[i], { parent: this, dependsOn: [topology] });
+      const c = new PrimarySite(`${name}-${site.code}`, { ...inputs.primaries[i], ...plan.primary(topology) }, { parent: this, dependsOn: [topology] });
       primaries[site.code] = c;
       byRef.set(site.ref, c);
     });
@@ -70,7 +74,7 @@ export class Hierarchy extends pulumi.ComponentResource {
       const parent = site.parent === undefined ? undefined : primaries[site.parent];
       const c = new SecondarySite(
         `${name}-${site.code}`,
-        inputs.secondaries[i],
+        { ...inputs.secondaries[i], ...plan.secondary(site, topology, primaries) },
         { parent: parent ?? this, dependsOn: parent ? [topology, parent.resource] : [topology] },
       );
       secondaries[site.code] = c;
@@ -84,7 +88,7 @@ export class Hierarchy extends pulumi.ComponentResource {
       const assigned = g.doc.assignedSite === undefined ? undefined : (primaries[g.doc.assignedSite] ?? secondaries[g.doc.assignedSite]);
       const c = new BoundaryGroup(
         `${name}-${g.name}`,
-        inputs.groups[i],
+        { ...inputs.groups[i], ...plan.group(g, topology, primaries, secondaries) },
         { parent: this, dependsOn: assigned ? [topology, assigned.resource] : [topology] },
       );
       groups[g.name] = c;
@@ -109,7 +113,11 @@ export class Hierarchy extends pulumi.ComponentResource {
       const passwordSecret = dp.doc.pxe?.passwordSecret;
       const c = new DistributionPoint(
         `${name}-${dp.server}`,
-        { ...(inputs.dps[i]), ...(passwordSecret !== undefined ? { pxePassword: secrets(passwordSecret) } : {}) },
+        {
+          ...inputs.dps[i],
+          ...(passwordSecret !== undefined ? { pxePassword: secrets(passwordSecret) } : {}),
+          ...plan.dp(dp, topology, primaries, secondaries, groupByKey, dps),
+        },
         { parent: site ?? this, dependsOn },
       );
       dps[dp.server] = c;

@@ -3,11 +3,13 @@ import type { PrimarySiteDoc, TopologyInput } from "../topology/schema";
 import { childOptions, dynamicProps, logOwnWarnings, type InputsOf, type WaiverArg } from "./component";
 import type { SiteContext } from "./facts";
 import { primarySiteProvider } from "./providers";
+import type { ProvisionArgs } from "./provisioning/options";
+import { provisionPrimarySite, type PrimarySiteSteps } from "./provisioning/steps";
 
 /** A primary site as the topology document declares it (topology-format.md). */
 export type PrimarySiteSettings = TopologyInput["primarySites"][number];
 
-export interface PrimarySiteArgs extends InputsOf<PrimarySiteSettings> {
+export interface PrimarySiteArgs extends InputsOf<PrimarySiteSettings>, ProvisionArgs {
   /** The hierarchy's ConfigMgr version; version-dependent rules are skipped without it. */
   configMgrVersion?: pulumi.Input<string>;
   /** NetBIOS name of the site servers' domain. */
@@ -40,17 +42,22 @@ export class PrimarySite extends pulumi.ComponentResource {
   public readonly netbiosName: pulumi.Output<string>;
   /** The declaration, normalised. */
   public readonly settings: pulumi.Output<PrimarySiteDoc>;
-  protected readonly declared: PrimarySiteArgs;
+  protected readonly declared: Omit<PrimarySiteArgs, "provision" | "provisioning">;
+  /** The remote step: `verify` on the site's own server (none with provision: false). */
+  public readonly steps: PrimarySiteSteps = {};
+  private readonly provisionArgs: ProvisionArgs & { readonly name: string };
 
   constructor(name: string, args: PrimarySiteArgs, opts?: pulumi.ComponentResourceOptions) {
     super("configmgr:index:PrimarySite", name, {}, opts);
-    this.declared = args;
-    this.resource = new PrimarySiteState(name, dynamicProps({ ...args }, COMPUTED), childOptions(this, opts));
+    const { provision, provisioning, ...declared } = args;
+    this.declared = declared;
+    this.provisionArgs = { name, provision, provisioning };
+    this.resource = new PrimarySiteState(name, dynamicProps({ ...declared }, COMPUTED), childOptions(this, opts));
     this.siteCode = this.resource.siteCode;
     this.serverFqdn = this.resource.server;
     this.netbiosName = this.resource.netbiosName;
     this.settings = this.resource.settings;
-    if (args.context === undefined) logOwnWarnings("primarySite", dynamicProps({ ...args }, []), this);
+    if (args.context === undefined) logOwnWarnings("primarySite", dynamicProps({ ...declared }, []), this);
     this.provision();
     this.registerOutputs({ siteCode: this.siteCode, serverFqdn: this.serverFqdn, netbiosName: this.netbiosName });
   }
@@ -59,5 +66,8 @@ export class PrimarySite extends pulumi.ComponentResource {
    * Where provisioning steps go (e.g. verifying the site on its server). Called at the end of the
    * constructor; create them with `{ parent: this, dependsOn: [this.resource] }`.
    */
-  protected provision(): void {}
+  protected provision(): void {
+    const { name, ...args } = this.provisionArgs;
+    Object.assign(this.steps, provisionPrimarySite({ name, parent: this, check: this.resource, declared: { ...this.declared }, args }));
+  }
 }

@@ -3,11 +3,13 @@ import type { SecondarySiteDoc, TopologyInput } from "../topology/schema";
 import { childOptions, dynamicProps, logOwnWarnings, type InputsOf, type WaiverArg } from "./component";
 import type { SiteContext } from "./facts";
 import { secondarySiteProvider } from "./providers";
+import type { ProvisionArgs } from "./provisioning/options";
+import { provisionSecondarySite, type SecondarySiteSteps } from "./provisioning/steps";
 
 /** A secondary site as the topology document declares it (topology-format.md). */
 export type SecondarySiteSettings = NonNullable<TopologyInput["secondarySites"]>[number];
 
-export interface SecondarySiteArgs extends InputsOf<SecondarySiteSettings> {
+export interface SecondarySiteArgs extends InputsOf<SecondarySiteSettings>, ProvisionArgs {
   /** The hierarchy's ConfigMgr version; version-dependent rules are skipped without it. */
   configMgrVersion?: pulumi.Input<string>;
   /** NetBIOS name of the site servers' domain. */
@@ -42,18 +44,23 @@ export class SecondarySite extends pulumi.ComponentResource {
   public readonly netbiosName: pulumi.Output<string>;
   /** The declaration, normalised. */
   public readonly settings: pulumi.Output<SecondarySiteDoc>;
-  protected readonly declared: SecondarySiteArgs;
+  protected readonly declared: Omit<SecondarySiteArgs, "provision" | "provisioning">;
+  /** The remote step: `install` on the parent primary's server (none with provision: false). */
+  public readonly steps: SecondarySiteSteps = {};
+  private readonly provisionArgs: ProvisionArgs & { readonly name: string };
 
   constructor(name: string, args: SecondarySiteArgs, opts?: pulumi.ComponentResourceOptions) {
     super("configmgr:index:SecondarySite", name, {}, opts);
-    this.declared = args;
-    this.resource = new SecondarySiteState(name, dynamicProps({ ...args }, COMPUTED), childOptions(this, opts));
+    const { provision, provisioning, ...declared } = args;
+    this.declared = declared;
+    this.provisionArgs = { name, provision, provisioning };
+    this.resource = new SecondarySiteState(name, dynamicProps({ ...declared }, COMPUTED), childOptions(this, opts));
     this.siteCode = this.resource.siteCode;
     this.parentSiteCode = this.resource.parent;
     this.serverFqdn = this.resource.server;
     this.netbiosName = this.resource.netbiosName;
     this.settings = this.resource.settings;
-    if (args.context === undefined) logOwnWarnings("secondarySite", dynamicProps({ ...args }, []), this);
+    if (args.context === undefined) logOwnWarnings("secondarySite", dynamicProps({ ...declared }, []), this);
     this.provision();
     this.registerOutputs({
       siteCode: this.siteCode,
@@ -67,5 +74,8 @@ export class SecondarySite extends pulumi.ComponentResource {
    * Where provisioning steps go (installing the secondary from its parent). Called at the end of
    * the constructor; create them with `{ parent: this, dependsOn: [this.resource] }`.
    */
-  protected provision(): void {}
+  protected provision(): void {
+    const { name, ...args } = this.provisionArgs;
+    Object.assign(this.steps, provisionSecondarySite({ name, parent: this, check: this.resource, declared: { ...this.declared }, args }));
+  }
 }

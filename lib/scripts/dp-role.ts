@@ -73,7 +73,8 @@ const UDA: Readonly<Record<NonNullable<DistributionPointDoc["pxe"]>["userDeviceA
 export function dpRoleScript(input: DpRoleInput, action: ScriptAction): string {
   const version = cmVersion(input.version);
   const body = action === "delete" ? deleteBody(input) : applyBody(input, version);
-  return siteServerScript(`dp-role/${action}`, { siteCode: input.siteCode, siteServer: input.siteServer }, [
+  const site = { siteCode: input.siteCode, siteServer: input.siteServer, providerSiteCode: input.providerSiteCode };
+  return siteServerScript(`dp-role/${action}`, site, [
     `$dp = ${psQuote(input.dp.server)}`,
     "$changes = @()",
     "$notes = @()",

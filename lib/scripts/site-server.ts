@@ -33,17 +33,25 @@ export interface SiteConnection {
   readonly siteCode: string;
   /** FQDN of the site server / SMS Provider the drive connects to. */
   readonly siteServer: string;
+  /**
+   * The site of that SMS Provider when it is not `siteCode`: a secondary site has no SMS Provider
+   * (memdocs "Plan for the SMS Provider": secondary sites don't support the role), so the objects
+   * of a secondary (its DPs) are managed through its parent primary's, with
+   * `-SiteCode <secondary>` on the cmdlets. The drive and the WMI namespace use this code.
+   */
+  readonly providerSiteCode?: string;
 }
 
 /** Attempts to connect the CMSite drive (the provider can be busy right after a service restart). */
 const DRIVE_ATTEMPTS = 5;
 const DRIVE_RETRY_SECONDS = 10;
 
-/** Loads the module, connects the site drive and changes to it. Defines $siteCode and $siteServer. */
+/** Loads the module, connects the site drive and changes to it. Defines $siteCode, $providerSiteCode and $siteServer. */
 export function siteServerPreamble(site: SiteConnection): string[] {
   return [
     `$siteCode = ${psQuote(site.siteCode)}`,
     `$siteServer = ${psQuote(site.siteServer)}`,
+    `$providerSiteCode = ${psQuote(site.providerSiteCode ?? site.siteCode)}`,
     "$ProgressPreference = 'SilentlyContinue'",
     // 1610+ Get-CM* cmdlets warn when -Fast is not used; the warning would land in stdout.
     "$global:CMPSSuppressFastNotUsedCheck = $true",
@@ -75,23 +83,23 @@ export function siteServerPreamble(site: SiteConnection): string[] {
     "    Import-Module -Name ConfigurationManager -ErrorAction Stop",
     "  }",
     "}",
-    "$siteDrive = Get-PSDrive -Name $siteCode -PSProvider CMSite -ErrorAction SilentlyContinue",
+    "$siteDrive = Get-PSDrive -Name $providerSiteCode -PSProvider CMSite -ErrorAction SilentlyContinue",
     "$attempt = 0",
     "while (-not $siteDrive) {",
     "  $attempt++",
     "  try {",
-    "    $siteDrive = New-PSDrive -Name $siteCode -PSProvider CMSite -Root $siteServer -ErrorAction Stop",
+    "    $siteDrive = New-PSDrive -Name $providerSiteCode -PSProvider CMSite -Root $siteServer -ErrorAction Stop",
     "  } catch {",
-    `    if ($attempt -ge ${psInt(DRIVE_ATTEMPTS)}) { throw ('cannot connect to the SMS Provider on ' + $siteServer + ' for site ' + $siteCode + ': ' + $_.Exception.Message) }`,
+    `    if ($attempt -ge ${psInt(DRIVE_ATTEMPTS)}) { throw ('cannot connect to the SMS Provider on ' + $siteServer + ' for site ' + $providerSiteCode + ': ' + $_.Exception.Message) }`,
     `    Start-Sleep -Seconds ${psInt(DRIVE_RETRY_SECONDS)}`,
     "  }",
     "}",
-    "Set-Location -Path ($siteCode + ':')",
+    "Set-Location -Path ($providerSiteCode + ':')",
   ];
 }
 
 /**
- * Helpers shared by the site-server scripts (they read $siteCode and $siteServer):
+ * Helpers shared by the site-server scripts (they read $providerSiteCode and $siteServer):
  * - Get-SmsObject: instances of an SMS Provider class (WMI), with an optional WQL filter;
  * - ConvertTo-WqlString: a quoted WQL literal (backslash and quote escaped) for a runtime value;
  * - Get-OptionalProperty: a property that older versions may not have ($null then; StrictMode-safe);
@@ -101,7 +109,7 @@ export function siteServerPreamble(site: SiteConnection): string[] {
  */
 export const SMS_HELPERS: readonly string[] = [
   "function Get-SmsObject([string]$Class, [string]$Filter) {",
-  "  $query = @{ ComputerName = $siteServer; Namespace = ('root\\SMS\\site_' + $siteCode); Class = $Class; ErrorAction = 'Stop' }",
+  "  $query = @{ ComputerName = $siteServer; Namespace = ('root\\SMS\\site_' + $providerSiteCode); Class = $Class; ErrorAction = 'Stop' }",
   "  if ($Filter) { $query['Filter'] = $Filter }",
   "  Get-WmiObject @query",
   "}",

@@ -31,6 +31,8 @@ export interface DpRoleInput {
   readonly siteCode: string;
   /** FQDN of the site server (SMS Provider) where the cmdlets run. */
   readonly siteServer: string;
+  /** The site of that SMS Provider when it is not siteCode (a DP of a secondary site: its parent primary). */
+  readonly providerSiteCode?: string;
   /** The DP as declared (normalised). */
   readonly dp: DistributionPointDoc;
   /** Canonical names of the boundary groups the DP must be in (exactly these). */
@@ -53,8 +55,12 @@ export interface BoundaryGroupInput {
   readonly description?: string;
   readonly assignedSite?: string;
   readonly boundaries: readonly BoundaryDoc[];
-  /** FQDNs of the site systems (DPs) to attach. */
-  readonly siteSystems: readonly string[];
+  /**
+   * FQDNs of the site systems (DPs) the document lists in this group: attached once they have the
+   * DP role, never detached. Undefined: the group's site systems are left alone (to the DPs' own
+   * role steps, which add each DP to its groups).
+   */
+  readonly siteSystems?: readonly string[];
 }
 
 /** On the parent primary's site server: install (or uninstall) a secondary site. */

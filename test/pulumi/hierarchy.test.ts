@@ -45,7 +45,7 @@ function resourcesOf(h: InstanceType<Lib["Hierarchy"]>): pulumi.Resource[] {
 }
 
 async function build(name: string, topology: string | object, args: Partial<ConstructorParameters<Lib["Hierarchy"]>[1]> = {}) {
-  const h = new lib.Hierarchy(name, { topology, ...args });
+  const h = new lib.Hierarchy(name, { provision: false, topology, ...args });
   await registered(resourcesOf(h));
   const mine = regs.filter((r) => r.name === name || r.name.startsWith(`${name}-`));
   const byName = (type: string, n: string) => {
@@ -260,7 +260,7 @@ describe("a document that cannot be built", () => {
     doc.colour = "blue";
     let error: unknown;
     try {
-      new lib.Hierarchy("schema", { topology: doc });
+      new lib.Hierarchy("schema", { provision: false, topology: doc });
     } catch (e) {
       error = e;
     }
@@ -278,9 +278,9 @@ describe("a document that cannot be built", () => {
     try {
       const file = join(dir, "topology.yaml");
       writeFileSync(file, 'configMgrVersion: "2403"\ndomain: [LAB\nprimarySites: []\n');
-      expect(() => new lib.Hierarchy("yaml", { topology: file })).toThrow(pulumi.RunError);
-      expect(() => new lib.Hierarchy("yaml", { topology: file })).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:\\d+:\\d+`));
-      expect(() => new lib.Hierarchy("missing", { topology: join(dir, "nope.yaml") })).toThrow(/file not found/);
+      expect(() => new lib.Hierarchy("yaml", { provision: false, topology: file })).toThrow(pulumi.RunError);
+      expect(() => new lib.Hierarchy("yaml", { provision: false, topology: file })).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:\\d+:\\d+`));
+      expect(() => new lib.Hierarchy("missing", { provision: false, topology: join(dir, "nope.yaml") })).toThrow(/file not found/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -290,10 +290,10 @@ describe("a document that cannot be built", () => {
 describe("the four classes on their own", () => {
   it("work without a document, with inputs from other resources", async () => {
     const server = pulumi.output("Solo01.Lab.Local");
-    const site = new lib.PrimarySite("solo-site", { siteCode: "P09", server: "cm09.lab.local", configMgrVersion: "2403", domain: "LAB" });
-    const group = new lib.BoundaryGroup("solo-bg", { name: "Solo", assignedSite: site.siteCode, boundaries: [{ ipSubnet: "10.9.0.0/16" }] });
-    const secondary = new lib.SecondarySite("solo-sec", { siteCode: "S09", parent: site.siteCode, server: "sec09.lab.local" });
-    const dp = new lib.DistributionPoint("solo-dp", {
+    const site = new lib.PrimarySite("solo-site", { provision: false, siteCode: "P09", server: "cm09.lab.local", configMgrVersion: "2403", domain: "LAB" });
+    const group = new lib.BoundaryGroup("solo-bg", { provision: false, name: "Solo", assignedSite: site.siteCode, boundaries: [{ ipSubnet: "10.9.0.0/16" }] });
+    const secondary = new lib.SecondarySite("solo-sec", { provision: false, siteCode: "S09", parent: site.siteCode, server: "sec09.lab.local" });
+    const dp = new lib.DistributionPoint("solo-dp", { provision: false,
       server,
       site: site.siteCode,
       siteServer: site.serverFqdn,
@@ -317,7 +317,7 @@ describe("the four classes on their own", () => {
 
   it("log their own warnings once their inputs are known", async () => {
     warn.mockClear();
-    const dp = new lib.DistributionPoint("lonely-dp", {
+    const dp = new lib.DistributionPoint("lonely-dp", { provision: false,
       server: pulumi.output("lonely.lab.local"),
       site: "P01",
       os: "windows-server-2022",

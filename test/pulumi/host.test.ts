@@ -34,8 +34,8 @@ beforeAll(async () => {
   vi.spyOn(pulumi.log, "warn").mockImplementation(async () => {});
   regs = await setupMocks();
   const { Hierarchy, DistributionPoint, SecondarySite } = await import("../../lib/index");
-  const h = new Hierarchy("lab", { topology: labDoc() });
-  const solo = new DistributionPoint("solo", {
+  const h = new Hierarchy("lab", { provision: false, topology: labDoc() });
+  const solo = new DistributionPoint("solo", { provision: false,
     server: "solo.lab.local",
     site: "P01",
     os: "windows-7",
@@ -44,7 +44,7 @@ beforeAll(async () => {
     hardware: { cores: 2, memoryGB: 8 },
     boundaryGroups: ["Nowhere"],
   });
-  const sec = new SecondarySite("solo-sec", { siteCode: "S01", parent: "P01", server: "sec01.lab.local", configMgrVersion: "2403" });
+  const sec = new SecondarySite("solo-sec", { provision: false, siteCode: "S01", parent: "P01", server: "sec01.lab.local", configMgrVersion: "2403" });
   await registered([h.topology, solo.resource, sec.resource, ...Object.values(h.distributionPoints).map((d) => d.resource)]);
   await registered([...Object.values(h.primarySites).map((d) => d.resource), ...Object.values(h.boundaryGroups).map((d) => d.resource)]);
   for (const r of regs) if (r.type.startsWith(DYNAMIC_PREFIX) && r.name.startsWith("lab")) lab[r.type.slice(DYNAMIC_PREFIX.length)] = r.inputs;

@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 describe("pulumi preview", () => {
   it("builds the whole tree; declared values are known, computed ones only after up", async () => {
-    const h = new lib.Hierarchy("pv", { topology: labDoc() });
+    const h = new lib.Hierarchy("pv", { provision: false, topology: labDoc() });
     const dp = h.distributionPoints["win701.lab.local"];
     await registered([h.topology, dp, dp.resource]);
     expect(regs.filter((r) => r.name.startsWith("pv"))).toHaveLength(8);
@@ -35,7 +35,7 @@ describe("pulumi preview", () => {
       }
     }
     const vm = new Vm("vm1");
-    const dp = new lib.DistributionPoint("pv-dp", {
+    const dp = new lib.DistributionPoint("pv-dp", { provision: false,
       server: vm.fqdn,
       site: "P01",
       os: "windows-7",

@@ -38,9 +38,9 @@ beforeAll(async () => {
   }
   regs = await setupMocks({ config: { "proj:pxePassword": FROM_CONFIG }, secretKeys: ["proj:pxePassword"] });
   const { Hierarchy, DistributionPoint } = await import("../../lib/index");
-  const fromConfig = new Hierarchy("cfg", { topology: pxeLab() });
-  const fromArgs = new Hierarchy("args", { topology: pxeLab(), secrets: { pxePassword: FROM_ARGS } });
-  const solo = new DistributionPoint("solo", {
+  const fromConfig = new Hierarchy("cfg", { provision: false, topology: pxeLab() });
+  const fromArgs = new Hierarchy("args", { provision: false, topology: pxeLab(), secrets: { pxePassword: FROM_ARGS } });
+  const solo = new DistributionPoint("solo", { provision: false,
     server: "solo.lab.local",
     site: "P01",
     os: "windows-server-2022",

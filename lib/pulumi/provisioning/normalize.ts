@@ -9,9 +9,12 @@ export type SettingsOf<C extends Collection> = TopologyDoc[C][number];
  * One object's declaration as the script generators want it: parsed with the document's schema
  * (defaults applied) and normalised (canonical spellings), exactly what its check stores. Built
  * from the component's arguments, so that it is known at preview whenever they are. A
- * declaration the schema rejects comes back as the Error (its check reports it; nothing runs).
+ * declaration the schema rejects comes back as a problem (its check reports it; nothing runs).
+ * Plain data, so that it passes through Outputs unchanged.
  */
-export function normalizedSettings<C extends Collection>(collection: C, declared: Record<string, unknown>): SettingsOf<C> | Error {
+export type Normalized<T> = { readonly settings: T } | { readonly problem: string };
+
+export function normalizedSettings<C extends Collection>(collection: C, declared: Record<string, unknown>): Normalized<SettingsOf<C>> {
   const settings = settingsOf(declared);
   const doc: Record<string, unknown> = {
     configMgrVersion: "2403",
@@ -22,7 +25,7 @@ export function normalizedSettings<C extends Collection>(collection: C, declared
   const parsed = topologySchema.safeParse(doc);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.slice(2).join(".") || "(object)"}: ${i.message}`);
-    return new Error(`the declaration does not have the topology format's shape (${issues.join("; ")})`);
+    return { problem: `the declaration does not have the topology format's shape (${issues.join("; ")})` };
   }
-  return (normalizeTopology(parsed.data)[collection] as SettingsOf<C>[])[0];
+  return { settings: (normalizeTopology(parsed.data)[collection] as SettingsOf<C>[])[0] };
 }

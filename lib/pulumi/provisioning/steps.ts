@@ -9,12 +9,13 @@ import type { ScriptAction } from "../../scripts/types";
 import type { ActionScripts } from "../../scripts/wrapper";
 import { remoteStep, scriptOr } from "./command";
 import { connectionFor } from "./connection";
-import { normalizedSettings } from "./normalize";
+import { normalizedSettings, type Normalized } from "./normalize";
 import {
   resolveProvisioning,
   type BoundaryGroupProvisioning,
   type DistributionPointProvisioning,
   type ProvisionArgs,
+  type ProvisioningOptions,
   type SmsProviderArg,
 } from "./options";
 
@@ -27,7 +28,7 @@ import {
 type Command = command.remote.Command;
 type Declared = Record<string, unknown>;
 
-export interface StepContext<P> {
+export interface StepContext<P extends ProvisioningOptions = ProvisioningOptions> {
   /** The component's name: steps are named `<name>-<step>`. */
   readonly name: string;
   readonly parent: pulumi.Resource;
@@ -56,9 +57,9 @@ function required<T>(what: string, value: T | undefined, key: string, why: strin
 }
 
 /** Throws what the schema found; scriptOr turns it into a failing script. */
-function settingsOrThrow<T>(settings: T | Error): T {
-  if (settings instanceof Error) throw settings;
-  return settings;
+function settingsOrThrow<T>(normalized: Normalized<T>): T {
+  if ("problem" in normalized) throw new Error(normalized.problem);
+  return normalized.settings;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,7 +228,7 @@ export interface PrimarySiteSteps {
   verify?: Command;
 }
 
-export function provisionPrimarySite(ctx: StepContext<unknown>): PrimarySiteSteps {
+export function provisionPrimarySite(ctx: StepContext): PrimarySiteSteps {
   const what = `PrimarySite ${ctx.name}`;
   const p = resolveProvisioning(what, ctx.args);
   if (!p) return {};
@@ -268,7 +269,7 @@ export interface SecondarySiteSteps {
   install?: Command;
 }
 
-export function provisionSecondarySite(ctx: StepContext<unknown>): SecondarySiteSteps {
+export function provisionSecondarySite(ctx: StepContext): SecondarySiteSteps {
   const what = `SecondarySite ${ctx.name}`;
   const p = resolveProvisioning(what, ctx.args);
   if (!p) return {};

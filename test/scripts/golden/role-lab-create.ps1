@@ -8,6 +8,7 @@ function Write-Result([string]$Status, [string]$Detail) {
 try {
   $siteCode = 'P01'
   $siteServer = 'cm01.lab.local'
+  $providerSiteCode = 'P01'
   $ProgressPreference = 'SilentlyContinue'
   $global:CMPSSuppressFastNotUsedCheck = $true
   if (-not (Get-Module -Name ConfigurationManager)) {
@@ -38,20 +39,20 @@ try {
       Import-Module -Name ConfigurationManager -ErrorAction Stop
     }
   }
-  $siteDrive = Get-PSDrive -Name $siteCode -PSProvider CMSite -ErrorAction SilentlyContinue
+  $siteDrive = Get-PSDrive -Name $providerSiteCode -PSProvider CMSite -ErrorAction SilentlyContinue
   $attempt = 0
   while (-not $siteDrive) {
     $attempt++
     try {
-      $siteDrive = New-PSDrive -Name $siteCode -PSProvider CMSite -Root $siteServer -ErrorAction Stop
+      $siteDrive = New-PSDrive -Name $providerSiteCode -PSProvider CMSite -Root $siteServer -ErrorAction Stop
     } catch {
-      if ($attempt -ge 5) { throw ('cannot connect to the SMS Provider on ' + $siteServer + ' for site ' + $siteCode + ': ' + $_.Exception.Message) }
+      if ($attempt -ge 5) { throw ('cannot connect to the SMS Provider on ' + $siteServer + ' for site ' + $providerSiteCode + ': ' + $_.Exception.Message) }
       Start-Sleep -Seconds 10
     }
   }
-  Set-Location -Path ($siteCode + ':')
+  Set-Location -Path ($providerSiteCode + ':')
   function Get-SmsObject([string]$Class, [string]$Filter) {
-    $query = @{ ComputerName = $siteServer; Namespace = ('root\SMS\site_' + $siteCode); Class = $Class; ErrorAction = 'Stop' }
+    $query = @{ ComputerName = $siteServer; Namespace = ('root\SMS\site_' + $providerSiteCode); Class = $Class; ErrorAction = 'Stop' }
     if ($Filter) { $query['Filter'] = $Filter }
     Get-WmiObject @query
   }
