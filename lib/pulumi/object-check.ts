@@ -5,6 +5,7 @@ import { loadTopologyObject } from "../topology/load";
 import type { BgContext, DpContext, ObjectWaiver, SiteContext, SiteFact } from "./facts";
 import { CLASSIFIED_RULES, NEEDS_CONTEXT_RULES, RULES_READING, TOPOLOGY_ONLY_RULES } from "./rule-scope";
 import { isUnknown, unknownFields } from "./unknowns";
+import { withinOneEdit } from "../rules/within-one-edit";
 
 /**
  * One object's check: rebuild a small document that reproduces the object and the facts about
@@ -223,18 +224,6 @@ class Synth {
   }
 }
 
-/** At most one insertion, deletion, substitution or swap of neighbours apart. */
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
 
 function buildDp(s: Synth, self: Plain, ctx: DpContext | undefined, siteServer: string | undefined) {
   const server = String(self.server).toLowerCase();
