@@ -61,7 +61,7 @@ async function measure(mode) {
   const start = process.hrtime.bigint();
   if (mode === "hierarchy") {
     const { Hierarchy } = require("../dist/index");
-    const h = new Hierarchy("bench", { topology: doc });
+    const h = new Hierarchy("bench", { topology: doc, provision: false });  // the check layer only: provisioning adds two remote.Commands per DP
     resources.push(h, h.topology);
     for (const map of [h.primarySites, h.secondarySites, h.boundaryGroups, h.distributionPoints]) {
       for (const c of Object.values(map)) resources.push(c, c.resource);
