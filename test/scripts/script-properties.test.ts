@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { boundaryGroupScript } from "../../lib/scripts/boundary-group";
+import { dpRoleScript } from "../../lib/scripts/dp-role";
 import { hostPrepareScript } from "../../lib/scripts/host-prepare";
 import { psQuote } from "../../lib/scripts/quote";
 import type { HostPrepInput, ScriptAction } from "../../lib/scripts/types";
@@ -124,6 +126,75 @@ describe("values in host scripts", () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("values in site-server scripts", () => {
+  // The seed lab's DP as the role script receives it (normalised, defaults applied).
+  const labDp = () =>
+    ({
+      server: "win701.lab.local",
+      site: "P01",
+      os: "windows-7",
+      edition: "enterprise",
+      architecture: "x64",
+      serverCore: false,
+      hardware: { cores: 2, memoryGB: 8 },
+      boundaryGroups: ["Lab HQ"],
+      prepareHost: true,
+      installIIS: false,
+      clientConnection: "http",
+      clientConnectionType: "intranet",
+      description: "Lab DP",
+      storage: { primaryContentLibrary: "C", primaryPackageShare: "C", minimumFreeSpaceMB: 50 },
+    }) as never;
+  const role = (over: { description?: string; group?: string }, action: ScriptAction) =>
+    dpRoleScript(
+      {
+        version: "2403",
+        siteCode: "P01",
+        siteServer: "cm01.lab.local",
+        dp: { ...(labDp() as object), description: over.description ?? "Lab DP" } as never,
+        boundaryGroups: [over.group ?? "Lab HQ"],
+      },
+      action,
+    );
+  const group = (over: { name?: string; description?: string; adSite?: string }, action: ScriptAction) =>
+    boundaryGroupScript(
+      {
+        version: "2403",
+        siteCode: "P01",
+        siteServer: "cm01.lab.local",
+        name: over.name ?? "Lab HQ",
+        description: over.description ?? "HQ",
+        assignedSite: "P01",
+        boundaries: [{ ipSubnet: "192.168.1.0/24" }, { adSite: over.adSite ?? "HQ-Site" }],
+        siteSystems: ["win701.lab.local"],
+      },
+      action,
+    );
+
+  it("any accepted name or description stays inside one string literal of the role and boundary-group scripts", async () => {
+    const plain = new Map<string, Shape>();
+    await fc.assert(
+      fc.asyncProperty(
+        nameArb,
+        fc.constantFrom("role-description", "role-group", "bg-name", "bg-description", "bg-adSite"),
+        fc.constantFrom<ScriptAction>("create", "update", "delete"),
+        async (value, where, action) => {
+          const [kind, field] = where.split("-");
+          const make = (v?: string) => (kind === "role" ? role({ [field]: v }, action) : group({ [field]: v }, action));
+          const key = `${where}/${action}`;
+          if (!plain.has(key)) plain.set(key, await shapeOf(make()));
+          const shape = await shapeOf(make(value));
+          expect(shape.errors).toBe(0);
+          expect(shape.brokenLiterals).toBe(0);
+          expect(shape.commands).toBe(plain.get(key)!.commands);
+          expect(shape.strings).toBe(plain.get(key)!.strings);
+        },
+      ),
+      { numRuns: 120 },
     );
   });
 });
