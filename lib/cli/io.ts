@@ -1,3 +1,5 @@
+import { validateDocument, type Validation } from "../rules/engine";
+import { readTopologyFile } from "../topology/load";
 import pc from "picocolors";
 
 /** Where a command writes, so tests can run commands in-process. */
@@ -54,4 +56,17 @@ export function table(rows: readonly (readonly string[])[], rightAligned: Readon
       .join("  ")
       .trimEnd(),
   );
+}
+
+/**
+ * Reads and validates one topology file for plan and report: undefined (after printing
+ * `file:line:column: message` on stderr) when it cannot be read at all.
+ */
+export function validateFileOrReport(file: string, io: CliIo): Validation | undefined {
+  const loaded = readTopologyFile(file);
+  if (loaded.error) {
+    io.stderr.write(`${loaded.error.message}\n`);
+    return undefined;
+  }
+  return validateDocument(loaded);
 }

@@ -1,6 +1,4 @@
 import { n } from "../rules/format";
-import { validateDocument } from "../rules/engine";
-import { readTopologyFile } from "../topology/load";
 import { capacityReport, type CapacityReport, type Usage } from "../report/capacity";
 import { DP_CLIENTS_MAX } from "../rules/dp-clients-max";
 import { DP_CONTENT_MAX } from "../rules/dp-content-max";
@@ -8,7 +6,7 @@ import { DP_PER_PRIMARY_TREE_MAX } from "../rules/dp-per-primary-tree-max";
 import { DP_PER_SITE_MAX } from "../rules/dp-per-site-max";
 import { PRIMARY_SECONDARY_MAX } from "../rules/primary-secondary-max";
 import { PULLDP_PER_SITE_MAX } from "../rules/pulldp-per-site-max";
-import { colorsFor, EXIT_INVALID, EXIT_OK, EXIT_USAGE, guarded, OUTPUT_FORMATS, table, type CliIo, type OutputFormat } from "./io";
+import { colorsFor, EXIT_INVALID, EXIT_OK, EXIT_USAGE, guarded, OUTPUT_FORMATS, table, validateFileOrReport, type CliIo, type OutputFormat } from "./io";
 import { diagnosticJson, renderText, summaryLine } from "./render";
 
 export interface PlanArgs {
@@ -96,12 +94,8 @@ export function runPlan(args: PlanArgs, io: CliIo): number {
       io.stderr.write(`pulumi-configmgr plan: unknown format "${format}" (use text or json)\n`);
       return EXIT_USAGE;
     }
-    const loaded = readTopologyFile(args.file);
-    if (loaded.error) {
-      io.stderr.write(`${loaded.error.message}\n`);
-      return EXIT_USAGE;
-    }
-    const validation = validateDocument(loaded);
+    const validation = validateFileOrReport(args.file, io);
+    if (!validation) return EXIT_USAGE;
     const c = colorsFor(io);
     if (!validation.model) {
       if (format === "json") {

@@ -1,9 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { validateDocument } from "../rules/engine";
 import { renderReportHtml } from "../report/html";
-import { readTopologyFile } from "../topology/load";
-import { colorsFor, EXIT_OK, EXIT_USAGE, guarded, type CliIo } from "./io";
+import { colorsFor, EXIT_OK, EXIT_USAGE, guarded, validateFileOrReport, type CliIo } from "./io";
 import { summaryLine } from "./render";
 
 export interface ReportArgs {
@@ -27,12 +25,8 @@ export function runReport(args: ReportArgs, io: CliIo): number {
       io.stderr.write(`pulumi-configmgr report: --out ${args.out} is the topology file itself; choose another file\n`);
       return EXIT_USAGE;
     }
-    const loaded = readTopologyFile(args.file);
-    if (loaded.error) {
-      io.stderr.write(`${loaded.error.message}\n`);
-      return EXIT_USAGE;
-    }
-    const validation = validateDocument(loaded);
+    const validation = validateFileOrReport(args.file, io);
+    if (!validation) return EXIT_USAGE;
     const html = renderReportHtml({ file: args.file, model: validation.model, diagnostics: validation.diagnostics, summary: validation.summary });
     try {
       writeFileSync(args.out, html);

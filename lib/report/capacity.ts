@@ -4,10 +4,10 @@ import { DP_CLIENTS_MAX } from "../rules/dp-clients-max";
 import { DP_CONTENT_MAX } from "../rules/dp-content-max";
 import { DP_PER_PRIMARY_TREE_MAX } from "../rules/dp-per-primary-tree-max";
 import { DP_PER_SITE_MAX } from "../rules/dp-per-site-max";
-import { HIERARCHY_CLIENTS_MAX } from "../rules/hierarchy-clients-max";
+import { hierarchyClientsLimitFor } from "../rules/hierarchy-clients-max";
 import { PRIMARY_SECONDARY_MAX } from "../rules/primary-secondary-max";
 import { PULLDP_PER_SITE_MAX } from "../rules/pulldp-per-site-max";
-import { SITE_CLIENTS_MAX } from "../rules/site-clients-max";
+import { siteClientsLimitFor } from "../rules/site-clients-max";
 import type { DpNode, SiteKind, SiteNode, TopologyModel } from "../topology/model";
 
 /**
@@ -84,26 +84,13 @@ export interface CapacityReport {
   readonly distributionPoints: readonly DpCapacity[];
 }
 
-/**
- * The client limit of a site, chosen as SITE-CLIENTS-MAX chooses it (that rule keeps its
- * selection private; only the numbers are shared).
- */
+/** The client limit of a site, as SITE-CLIENTS-MAX chooses it. */
 export function siteClientsLimit(model: TopologyModel, site: SiteNode): number | undefined {
-  if (!model.version || site.kind === "cas") return undefined;
-  if (model.version.currentBranch) {
-    const max = SITE_CLIENTS_MAX.currentBranch;
-    if (site.kind === "secondary") return max.secondary;
-    return model.cas ? max.childPrimary : max.standalonePrimary;
-  }
-  return site.kind === "secondary" ? SITE_CLIENTS_MAX.family2012.secondary : SITE_CLIENTS_MAX.family2012.primary;
+  return siteClientsLimitFor(model, site)?.limit;
 }
 
 /** The hierarchy's client limit, as HIERARCHY-CLIENTS-MAX chooses it. */
-export function hierarchyClientsLimit(model: TopologyModel): number | undefined {
-  if (!model.version) return undefined;
-  if (model.doc.cas?.sqlEdition === "standard") return HIERARCHY_CLIENTS_MAX.casSqlStandard;
-  return model.version.currentBranch ? HIERARCHY_CLIENTS_MAX.currentBranch : HIERARCHY_CLIENTS_MAX.family2012;
-}
+export const hierarchyClientsLimit = hierarchyClientsLimitFor;
 
 function siteCapacity(model: TopologyModel, site: SiteNode & { kind: "primary" | "secondary" }): SiteCapacity {
   const dps = model.dpsBySite.get(site.code) ?? [];

@@ -14,7 +14,7 @@ const rule: Rule = {
     for (const dp of model.dps) {
       const os = OS_MATRIX[dp.doc.os];
       if (inRange(version, os.supported)) continue;
-      const tooNew = os.supported.to !== undefined && version.order > 0 && !inRange(version, { to: os.supported.to });
+      const tooNew = os.supported.to !== undefined && !inRange(version, { to: os.supported.to });
       const supportedNow = Object.values(OS_MATRIX)
         .filter((o) => o.client === os.client && inRange(version, o.supported))
         .map((o) => o.label);

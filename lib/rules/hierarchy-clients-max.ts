@@ -1,8 +1,16 @@
+import type { TopologyModel } from "../topology/model";
 import { n, plural } from "./format";
 import type { Rule } from "./types";
 
 /** Current branch (S-SCALE); the 2012 figures come from community copies of Microsoft's 2012 table. */
 export const HIERARCHY_CLIENTS_MAX = { currentBranch: 700_000, family2012: 400_000, casSqlStandard: 50_000 } as const;
+
+/** The hierarchy's client limit (undefined when the version is unknown). */
+export function hierarchyClientsLimitFor(model: TopologyModel): number | undefined {
+  if (!model.version) return undefined;
+  if (model.doc.cas?.sqlEdition === "standard") return HIERARCHY_CLIENTS_MAX.casSqlStandard;
+  return model.version.currentBranch ? HIERARCHY_CLIENTS_MAX.currentBranch : HIERARCHY_CLIENTS_MAX.family2012;
+}
 
 const rule: Rule = {
   id: "HIERARCHY-CLIENTS-MAX",
@@ -17,11 +25,7 @@ const rule: Rule = {
     let total = 0;
     for (const p of model.primaries) total += p.clients ?? 0;
     const sqlStandard = model.doc.cas?.sqlEdition === "standard";
-    const limit = sqlStandard
-      ? HIERARCHY_CLIENTS_MAX.casSqlStandard
-      : version.currentBranch
-        ? HIERARCHY_CLIENTS_MAX.currentBranch
-        : HIERARCHY_CLIENTS_MAX.family2012;
+    const limit = hierarchyClientsLimitFor(model)!;
     if (total <= limit) return;
     const family = version.currentBranch ? `current branch (${version.label})` : `the 2012 family (${version.label})`;
     const which = sqlStandard

@@ -8,9 +8,10 @@ export const SITE_CLIENTS_MAX = {
   family2012: { primary: 100_000, secondary: 5_000 },
 } as const;
 
-function limitFor(model: TopologyModel, site: SiteNode): { limit: number; kind: string } | undefined {
-  if (site.kind === "cas") return undefined;
-  if (model.version!.currentBranch) {
+/** The client limit that applies to a site (undefined for a CAS, or when the version is unknown). */
+export function siteClientsLimitFor(model: TopologyModel, site: SiteNode): { limit: number; kind: string } | undefined {
+  if (site.kind === "cas" || !model.version) return undefined;
+  if (model.version.currentBranch) {
     const max = SITE_CLIENTS_MAX.currentBranch;
     if (site.kind === "secondary") return { limit: max.secondary, kind: "a secondary site" };
     return model.cas
@@ -35,7 +36,7 @@ const rule: Rule = {
     const family = model.version!.currentBranch ? `current branch (${model.version!.label})` : `the 2012 family (${model.version!.label})`;
     for (const site of model.sites) {
       if (site.clients === undefined) continue;
-      const max = limitFor(model, site);
+      const max = siteClientsLimitFor(model, site);
       if (!max || site.clients <= max.limit) continue;
       report({
         object: site.ref,
