@@ -1,0 +1,102 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { emitTopologyYaml } from "../export/emit-yaml";
+import { ExportFormatError, parseExport } from "../export/records";
+import { exportScript } from "../export/script";
+import { toTopology } from "../export/to-topology";
+import { summarize, validateDocument } from "../rules/engine";
+import { loadTopologyText } from "../topology/load";
+import { EXIT_OK, EXIT_USAGE, guarded, type CliIo } from "./io";
+
+export interface ExportArgs {
+  /** FQDN of the site server whose SMS Provider is read. */
+  readonly server?: string;
+  readonly site?: string;
+  /** The export script's output, saved by an admin who ran it by hand. */
+  readonly from?: string;
+  /** Run the script over SSH on the site server (the `ssh` client, key or agent logon). */
+  readonly ssh?: string;
+  readonly user?: string;
+  readonly port?: string;
+  readonly identity?: string;
+  readonly domain?: string;
+  readonly output?: string;
+  /** The remote command line and stdin of the library (lib/scripts), injected by the caller. */
+  readonly transport?: { readonly command: string; readonly stdin: (script: string) => string };
+}
+
+const SCHEMA_PATH = "./node_modules/pulumi-configmgr/schema/topology.schema.json";
+
+/**
+ * `pulumi-configmgr export`: without --from or --ssh it prints the PowerShell that reads the
+ * hierarchy (run it on the site server as a ConfigMgr administrator, save its output, then
+ * `export --from <file>`); with --from or --ssh it writes the topology document, then checks it.
+ */
+export function runExport(args: ExportArgs, io: CliIo): number {
+  return guarded(io, () => {
+    const server = args.ssh ?? args.server;
+    if (args.from === undefined && server === undefined) {
+      io.stderr.write("pulumi-configmgr export: name the site server (--server <fqdn>, or --ssh <fqdn> to run it), or give --from <export output>\n");
+      return EXIT_USAGE;
+    }
+    if (args.from === undefined && args.ssh === undefined) {
+      io.stdout.write(exportScript({ siteServer: server!.toLowerCase(), siteCode: args.site?.toUpperCase() }));
+      return EXIT_OK;
+    }
+    let text: string;
+    if (args.from !== undefined) {
+      try {
+        text = readFileSync(args.from === "-" ? 0 : args.from, "utf8");
+      } catch (err) {
+        io.stderr.write(`pulumi-configmgr export: cannot read ${args.from}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+        return EXIT_USAGE;
+      }
+    } else {
+      const ran = runOverSsh(args, server!);
+      if (ran.error !== undefined) {
+        io.stderr.write(`pulumi-configmgr export: ${ran.error}\n`);
+        return EXIT_USAGE;
+      }
+      text = ran.stdout;
+    }
+    let records;
+    try {
+      records = parseExport(text);
+    } catch (err) {
+      if (!(err instanceof ExportFormatError)) throw err;
+      io.stderr.write(`pulumi-configmgr export: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    const exported = toTopology(records, { domain: args.domain?.toUpperCase() });
+    const header = [
+      `Exported by pulumi-configmgr from the SMS Provider of ${records.provider.server} (site ${records.provider.site}).`,
+      "Review it like code: comments mark values that could not be read, estimates and settings",
+      "the library does not manage. `pulumi-configmgr validate` checks it against every documented limit.",
+    ];
+    const yaml = emitTopologyYaml(exported, header, SCHEMA_PATH);
+    if (args.output === undefined || args.output === "-") io.stdout.write(yaml);
+    else writeFileSync(args.output, yaml);
+    const validation = validateDocument(loadTopologyText(yaml, args.output ?? "export.yaml"));
+    const s = summarize(validation.diagnostics);
+    io.stderr.write(
+      `pulumi-configmgr export: ${count(exported.document.distributionPoints, "distribution point")}, ${count(exported.document.boundaryGroups, "boundary group")}; validate: ${s.errors} errors, ${s.warnings} warnings (run pulumi-configmgr validate on the file for the details)\n`,
+    );
+    return EXIT_OK;
+  });
+}
+
+function count(list: unknown, noun: string): string {
+  const n = Array.isArray(list) ? list.length : 0;
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+function runOverSsh(args: ExportArgs, server: string): { stdout: string; error?: undefined } | { stdout?: undefined; error: string } {
+  if (!args.transport) return { error: "internal: no transport for --ssh" };
+  const script = exportScript({ siteServer: server.toLowerCase(), siteCode: args.site?.toUpperCase() });
+  const target = args.user ? `${args.user}@${server}` : server;
+  const sshArgs = ["-o", "BatchMode=yes", ...(args.port ? ["-p", args.port] : []), ...(args.identity ? ["-i", args.identity] : []), target, args.transport.command];
+  const result = spawnSync("ssh", sshArgs, { input: args.transport.stdin(script), encoding: "utf8", maxBuffer: 1 << 30 });
+  if (result.error) return { error: `could not run ssh: ${result.error.message} (install the OpenSSH client)` };
+  if (result.status === 255) return { error: `ssh to ${target} failed: ${result.stderr.trim().split("\n").at(-1) ?? ""} (a key or agent logon is needed: BatchMode)` };
+  return { stdout: result.stdout };
+}

@@ -1,0 +1,96 @@
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { emitTopologyYaml } from "../../lib/export/emit-yaml";
+import { parseExport } from "../../lib/export/records";
+import { toTopology } from "../../lib/export/to-topology";
+import { validateDocument } from "../../lib/rules/engine";
+import { loadTopologyText } from "../../lib/topology/load";
+import { ExportOutput } from "./export-output";
+
+/** What the export script prints for the seed's lab (2012 SP1, WIN701 on Windows 7 Enterprise x64). */
+function labOutput(overrides: { build?: number; os?: Record<string, string | number> } = {}): string {
+  const nal = '["Display=\\\\win701.lab.local\\"]MSWNET:["SMS_SITE=P01"]\\\\win701.lab.local\\';
+  return new ExportOutput()
+    .provider("cm01.lab.local", "P01")
+    .row("SMS_Site", "cm01.lab.local", { SiteCode: "P01", SiteName: "Lab primary site", ServerName: "CM01.lab.local", Type: 2, ReportingSiteCode: "", Version: `5.00.${overrides.build ?? 7804}.1000`, BuildNumber: overrides.build ?? 7804 })
+    .row("SMS_SCI_SysResUse", "cm01.lab.local", { RoleName: "SMS Site System", SiteCode: "P01", NetworkOSPath: "\\\\WIN701.lab.local", NALPath: nal })
+    .prop("UseProxy", 0)
+    .row("SMS_SCI_SysResUse", "cm01.lab.local", { RoleName: "SMS Distribution Point", SiteCode: "P01", NetworkOSPath: "\\\\WIN701.lab.local", NALPath: nal })
+    .prop("AvailableContentLibDrivesList", 0, "C")
+    .prop("AvailablePkgShareDrivesList", 0, "C")
+    .prop("MinFreeSpace", 50)
+    .prop("DPMonEnabled", 1)
+    .row("SMS_DistributionPointInfo", "cm01.lab.local", { ServerName: "WIN701.lab.local", SiteCode: "P01", NALPath: nal, IsPullDP: false, IsPXE: false, IsActive: false, IsMulticast: false, Communication: 0, Description: "Windows 7 workstation as distribution point (lab)" })
+    .row("SMS_BoundaryGroup", "cm01.lab.local", { GroupID: 1, Name: "Lab HQ", Description: "", DefaultSiteCode: "P01" })
+    .row("SMS_Boundary", "cm01.lab.local", { BoundaryID: 7, BoundaryType: 0, Value: "192.168.1.0/24", DisplayName: "" })
+    .row("SMS_BoundaryGroupMembers", "cm01.lab.local", { GroupID: 1, BoundaryID: 7 })
+    .row("SMS_BoundaryGroupSiteSystems", "cm01.lab.local", { GroupID: 1, ServerNALPath: nal, SiteCode: "P01" })
+    .row("Win32_OperatingSystem", "win701.lab.local", { Caption: "Microsoft Windows 7 Enterprise ", Version: "6.1.7601", ProductType: 1, OSArchitecture: "64-bit", ...overrides.os })
+    .row("Win32_ComputerSystem", "win701.lab.local", { Domain: "lab.local", TotalPhysicalMemory: 8 * 2 ** 30 })
+    .row("Win32_Processor", "win701.lab.local", { NumberOfCores: 2 })
+    .row("Win32_LogicalDisk", "win701.lab.local", { DeviceID: "C:", DriveType: 3, FreeSpace: 90 * 2 ** 30 + 5 })
+    .row("Win32_LogicalDisk", "win701.lab.local", { DeviceID: "D:", DriveType: 5, FreeSpace: 0 })
+    .text();
+}
+
+describe("an export as a topology document", () => {
+  it("describes the seed's lab as the lab document does (the fields ConfigMgr and WMI know)", () => {
+    const { document } = toTopology(parseExport(labOutput()));
+    expect(document).toMatchObject({
+      configMgrVersion: "2012 SP1",
+      domain: "LAB",
+      primarySites: [{ siteCode: "P01", name: "Lab primary site", server: "cm01.lab.local" }],
+      boundaryGroups: [{ name: "Lab HQ", assignedSite: "P01", boundaries: [{ ipSubnet: "192.168.1.0/24" }] }],
+      distributionPoints: [
+        {
+          server: "win701.lab.local",
+          site: "P01",
+          os: "windows-7",
+          edition: "enterprise",
+          architecture: "x64",
+          hardware: { cores: 2, memoryGB: 8 },
+          disks: [{ drive: "C", freeGB: 90 }],
+          boundaryGroups: ["Lab HQ"],
+          storage: { primaryContentLibrary: "C", primaryPackageShare: "C", minimumFreeSpaceMB: 50 },
+          clientConnection: "http",
+          description: "Windows 7 workstation as distribution point (lab)",
+        },
+      ],
+    });
+  });
+
+  it("writes YAML with the schema line and a comment where a value could not be read; it validates", () => {
+    const exported = toTopology(parseExport(labOutput()));
+    const yaml = emitTopologyYaml(exported, ["Exported for a test."], "./schema.json");
+    expect(yaml.split("\n")[0]).toBe("# yaml-language-server: $schema=./schema.json");
+    expect(yaml).toMatch(/# content validation is on for this DP, on a schedule the export does not read/);
+    expect(yaml).toContain("hardware: { cores: 2, memoryGB: 8 }");
+    expect(parse(yaml)).toEqual(exported.document);
+    const validation = validateDocument(loadTopologyText(yaml, "export.yaml"));
+    expect(validation.unreadable).toBeFalsy();
+    expect(validation.model).toBeDefined();
+    expect(validation.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("marks what it had to estimate instead of guessing silently", () => {
+    const exported = toTopology(parseExport(labOutput({ build: 9999, os: { Caption: "Contoso OS", Version: "99.0.1", OSArchitecture: "" } })));
+    const texts = exported.comments.map((c) => `${c.path.join(".")}: ${c.text}`);
+    expect(texts).toContainEqual(expect.stringMatching(/^configMgrVersion: estimate: build 9999 is not in the library's table/));
+    expect(texts).toContainEqual(expect.stringMatching(/^distributionPoints\.0\.os: estimate: the OS could not be read \(Contoso OS\)/));
+    expect(texts).toContainEqual(expect.stringMatching(/^distributionPoints\.0\.architecture: estimate/));
+  });
+
+  it("orders objects stably whatever order WMI returned them in", () => {
+    const a = new ExportOutput()
+      .provider("cm01.lab.local", "P01")
+      .row("SMS_Site", "cm01.lab.local", { SiteCode: "P02", ServerName: "cm02.lab.local", Type: 2, Version: "5.00.9128.1000", BuildNumber: 9128 })
+      .row("SMS_Site", "cm01.lab.local", { SiteCode: "P01", ServerName: "cm01.lab.local", Type: 2, Version: "5.00.9128.1000", BuildNumber: 9128 })
+      .row("SMS_BoundaryGroup", "cm01.lab.local", { GroupID: 2, Name: "b", DefaultSiteCode: "" })
+      .row("SMS_BoundaryGroup", "cm01.lab.local", { GroupID: 1, Name: "A", DefaultSiteCode: "" })
+      .text();
+    const { document } = toTopology(parseExport(a));
+    expect((document.primarySites as { siteCode: string }[]).map((s) => s.siteCode)).toEqual(["P01", "P02"]);
+    expect((document.boundaryGroups as { name: string }[]).map((g) => g.name)).toEqual(["A", "b"]);
+    expect(document.configMgrVersion).toBe("2403");
+  });
+});
