@@ -9,6 +9,16 @@
  * come twice a year, in March and September since 2303, so the first release after 2603 is
  * expected as 2609 — a well-formed YYMM newer than the newest known release parses (it is
  * checked with the newest known facts) and VERSION-FORMAT warns about it.
+ *
+ * What 2603 changed for this library: nothing found for DP hosts, site limits or the cmdlets it
+ * runs. Its What's new page lists SQL Server 2025 support, the SQL Native Client dependency
+ * removed, SMO 17, PKI for site system-to-SQL, ARM64 in Import-CMDriver, CMG changes
+ * (New-CMCloudManagementGateway), and internet access for the management point (MISE) — no DP,
+ * OS or scale change. The newest stored supported-OS page (memdocs aeca62f6, ms.date
+ * 2024-12-19), size-and-scale page (0998b7f2, ms.date 2021-04-05), site-system prerequisites
+ * (4e0c3fae, DP section: RDC, ISAPI Extensions, Windows Authentication, IIS 6 Metabase and WMI
+ * Compatibility) and deprecated-server page (03ef4bc5, ms.date 2024-12-04: Windows 10 removed in
+ * 2509) name no 2603 change either. So every 2509 fact carries over to 2603.
  */
 
 const FAMILY_2012 = ["2012", "2012 SP1", "2012 R2", "2012 R2 SP1"] as const;
