@@ -4,7 +4,7 @@ import type { Rule } from "./types";
 const FIRST_CB = CURRENT_BRANCH_RELEASES[0];
 const LAST_CB = CURRENT_BRANCH_RELEASES[CURRENT_BRANCH_RELEASES.length - 1];
 const FAMILY_2012 = ACCEPTED_VERSIONS.filter((label) => !(CURRENT_BRANCH_RELEASES as readonly string[]).includes(label));
-const SPELLINGS = `${FAMILY_2012.map((label) => `"${label}"`).join(", ")}, or a current-branch release "${FIRST_CB}" … "${LAST_CB}" (YYMM, as a string)`;
+const SPELLINGS = `${FAMILY_2012.map((label) => `"${label}"`).join(", ")}, or a current-branch release "${FIRST_CB}" … "${LAST_CB}" (YYMM, as a string; a newer YYMM is accepted with a warning)`;
 
 /** The known current-branch release(s) nearest to a YYMM number, for "did you mean". */
 function closestReleases(yymm: number): string[] {

@@ -42,6 +42,8 @@ const SERVER_EDITIONS = ["standard", "datacenter"];
  * (starting in Configuration Manager version 2107)"; that page lists Enterprise, Pro, Education
  * and Pro Education, and Pro for Workstations from 1906 (SCCMdocs 764bd353,
  * support-for-windows-10.md). So Education, Pro Education and Pro for Workstations count from 2107.
+ * (Education was added to "Support for Windows 10" for clients in 2017 — SCCMdocs 9c2e647c, PR #135,
+ * "education is approved for support" — while the site-system page kept DPs to Pro and Enterprise.)
  * UNCONFIRMED: the memdocs commits between 2020-04 and 2021-10 could not be read here (the
  * repository is too large to fetch), so the change may have landed a release earlier (2103).
  */
