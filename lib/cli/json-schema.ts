@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { topologySchema } from "../topology/schema";
 import { ACCEPTED_VERSIONS } from "../topology/version";
-import { guarded, EXIT_OK, type CliIo } from "./io";
+import { guarded, EXIT_OK, EXIT_USAGE, writeOutput, type CliIo } from "./io";
 import { DESCRIPTIONS } from "./schema-descriptions";
 
 type JsonSchema = Record<string, unknown> & {
@@ -53,9 +53,6 @@ export function schemaText(): string {
 }
 
 /** `pulumi-configmgr schema`: the JSON Schema on stdout. */
-export function runSchema(_args: Record<string, never>, io: CliIo): number {
-  return guarded(io, () => {
-    io.stdout.write(schemaText());
-    return EXIT_OK;
-  });
+export function runSchema(args: { readonly output?: string }, io: CliIo): number {
+  return guarded(io, () => (writeOutput(io, "schema", args.output, schemaText()) ? EXIT_OK : EXIT_USAGE));
 }

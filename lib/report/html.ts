@@ -33,6 +33,10 @@ export interface ReportInput {
   readonly model?: TopologyModel;
   readonly diagnostics: readonly Diagnostic[];
   readonly summary: Summary;
+  /** The pulumi-configmgr version that made the page (shown in the header). */
+  readonly toolVersion?: string;
+  /** When the page was made (shown in the header, UTC). */
+  readonly generatedAt?: Date;
 }
 
 /** Tables longer than this show the rows closest to a limit (and say so). */
