@@ -9,10 +9,12 @@ export interface DiffArgs {
   readonly head: string;
   readonly format?: DiffFormat;
   readonly output?: string;
+  /** Where `git:` sources are read (the working directory by default). */
+  readonly cwd?: string;
 }
 
-function side(spec: string, io: CliIo): DiffSide | undefined {
-  const loaded = spec.startsWith("git:") ? readGitDocument(spec) : readDocument(spec, io);
+function side(spec: string, io: CliIo, cwd?: string): DiffSide | undefined {
+  const loaded = spec.startsWith("git:") ? readGitDocument(spec, cwd) : readDocument(spec, io);
   if (loaded.error) {
     io.stderr.write(`${loaded.error.message}\n`);
     return undefined;
@@ -37,8 +39,8 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
       io.stderr.write("pulumi-configmgr diff: standard input (-) can be only one of the two documents\n");
       return EXIT_USAGE;
     }
-    const base = side(args.base, io);
-    const head = side(args.head, io);
+    const base = side(args.base, io, args.cwd);
+    const head = side(args.head, io, args.cwd);
     if (!base || !head) return EXIT_USAGE;
     const diff = await topologyDiff(base, head);
     const text =
