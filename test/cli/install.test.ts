@@ -86,7 +86,8 @@ let tarball: string;
 beforeAll(() => {
   ensureBuilt();
   const work = mkdtempSync(join(tmpdir(), "pulumi-configmgr-install-"));
-  const pack = npm(root, "pack", "--pack-destination", work, "--silent");
+  // dist is built already: no rebuild (prepare) under the feet of other test files
+  const pack = npm(root, "pack", "--pack-destination", work, "--silent", "--ignore-scripts");
   expect(pack.status, show(pack)).toBe(0);
   tarball = join(work, pack.stdout.trim().split("\n").pop()!);
   // What `pulumi new typescript` lays out (pulumi/templates typescript/), plus the package and its peers.
