@@ -85,7 +85,9 @@ function shapeIssues(issue: ZodIssue, loaded: LoadedDocument): ShapeIssue[] {
       return [
         {
           path,
-          message: `${field} is ${describe(found)}, which is not one of ${values.join(", ")}${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+          message: suggestion
+            ? `${field} is ${describe(found)}, which is not an accepted value; did you mean "${suggestion}"?`
+            : `${field} is ${describe(found)}, which is not one of ${values.join(", ")}`,
           fix: suggestion ? `Write ${field}: ${suggestion}.` : `Write one of: ${values.join(", ")}.`,
         },
       ];
