@@ -97,11 +97,14 @@ function shapeIssues(issue: ZodIssue, loaded: LoadedDocument): ShapeIssue[] {
     }
     case "too_small":
     case "too_big":
-      return [{ path, message: `${field} ${isDefault(issue.message) ? boundWords(issue) : issue.message}, found ${describe(found)}` }];
+      return [{ path, message: `${field}${joined(isDefault(issue.message) ? boundWords(issue) : issue.message)}, found ${describe(found)}` }];
     default:
-      return [{ path, message: `${field} ${isDefault(issue.message) ? "does not have the format's shape" : issue.message}${found !== undefined ? `, found ${describe(found)}` : ""}` }];
+      return [{ path, message: `${field}${joined(isDefault(issue.message) ? "does not have the format's shape" : issue.message)}${found !== undefined ? `, found ${describe(found)}` : ""}` }];
   }
 }
+
+/** `cores must be …`, but `boundaries[0]: a boundary has exactly one key …` (the schema's own sentences). */
+const joined = (words: string) => (/^(must|does)\b/.test(words) ? ` ${words}` : `: ${words}`);
 
 /** zod's own English ("Too small: expected …"); the schema's messages ("must not be empty") are kept. */
 const isDefault = (message: string) => /^(Too small|Too big|Invalid|Unrecognized)/.test(message);

@@ -89,6 +89,22 @@ describe("SCHEMA messages in the words of the format", () => {
     for (const d of [negative, missing]) expect(String(d.message)).not.toMatch(/Invalid input|Too small|expected number to be/);
   });
 
+  it("the schema's own sentences read after the field", () => {
+    const { diagnostics } = diagnosticsOf(`configMgrVersion: "2403"
+domain: CONTOSO
+primarySites: []
+boundaryGroups:
+  - name: A
+    boundaries: [ { ipSubnet: 10.0.0.0/8, adSite: X } ]
+  - name: ""
+`);
+    expect(diagnostics.map((d) => `${d.object} ${d.message}`)).toEqual([
+      "hierarchy primarySites: at least one primary site is required, found a list of 0",
+      "bg:A boundaries[0]: a boundary has exactly one key: ipSubnet, ipRange, adSite, ipv6Prefix or vpn, found a mapping",
+      'bg:boundaryGroups[1] name must not be empty, found ""',
+    ]);
+  });
+
   it("a waiver without a reason is WAIVER-INVALID, naming the waiver", () => {
     const { code, diagnostics } = diagnosticsOf(
       dpYaml(okDp, `waivers:
