@@ -237,7 +237,7 @@ function dpsSection(model: TopologyModel, report: CapacityReport, statuses: Stat
       );
     })
     .join("");
-  return `<section id="dps"><h2>Distribution points</h2>${note}<table><thead>${head}</thead><tbody>${body || `<tr><td colspan="10">(none)</td></tr>`}</tbody></table></section>`;
+  return `<section id="dps"><h2>Distribution points</h2>${note}<div class="table-scroll"><table><thead>${head}</thead><tbody>${body || `<tr><td colspan="10">(none)</td></tr>`}</tbody></table></div></section>`;
 }
 
 /** What the diagram's group chips say on hover, written out: clients, site, the DPs that share them. */

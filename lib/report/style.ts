@@ -71,9 +71,11 @@ svg.diagram marker path{fill:#1a56c4}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
 th{background:var(--bg);font-weight:600;white-space:nowrap}
-th small{display:block;font-weight:400;color:var(--dim)}
-td .bar{min-width:150px}
-td .bar .track{flex:0 0 80px}
+th small{display:block;font-weight:400;color:var(--dim);white-space:normal;max-width:170px}
+td .bar{min-width:120px}
+td .bar .track{flex:0 0 60px}
+.table-scroll{overflow-x:auto}
+@media print{.table-scroll{overflow:visible}table{font-size:11px}}
 .sev{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;white-space:nowrap}
 .sev.error{background:${LEVEL_COLOURS.over.fill};color:${LEVEL_COLOURS.over.stroke}}
 .sev.warning{background:${LEVEL_COLOURS.tight.fill};color:${LEVEL_COLOURS.tight.stroke}}
