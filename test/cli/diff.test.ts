@@ -179,3 +179,20 @@ describe("diff: formats and sources", () => {
     expect(json!.diagnostics).toContainEqual(expect.objectContaining({ change: "appears", rule: "SCHEMA" }));
   });
 });
+
+describe("the bin, spawned", () => {
+  it("diff's exit code crosses the process boundary; - reads the real standard input", async () => {
+    const { spawnSync: spawn } = await import("node:child_process");
+    const { ensureBuilt } = await import("./helpers");
+    const bin = ensureBuilt();
+    const head = labDoc();
+    head.distributionPoints[0].hardware = { cores: 2, memoryGB: 4 };
+    const run = spawn(process.execPath, [bin, "diff", writeDoc("spawn-base.yaml", labDoc()), "-", "--format", "json"], { input: stringify(head), encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as TopologyDiff).diagnostics).toContainEqual(expect.objectContaining({ change: "appears", rule: "DP-HW-MIN" }));
+    const validate = spawn(process.execPath, [bin, "validate", "-", "--format", "compact"], { input: stringify(head), encoding: "utf8" });
+    expect(validate.status).toBe(1);
+    expect(validate.stdout).toMatch(/^<stdin>:\d+:\d+: error DP-HW-MIN dp:win701\.lab\.local /m);
+  }, 120_000);
+});
