@@ -1,5 +1,6 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { validateDocument, type Validation } from "../rules/engine";
-import { readTopologyFile } from "../topology/load";
+import { readTopologyFile, readTopologyText, TopologyLoadError, type LoadedDocument } from "../topology/load";
 import pc from "picocolors";
 
 /** Where a command writes, so tests can run commands in-process. */
@@ -8,16 +9,70 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown };
   /** Whether stdout is a terminal (colours only then). */
   readonly isTTY: boolean;
-  /** Environment for NO_COLOR; process.env when absent. */
+  /** Environment for NO_COLOR and FORCE_COLOR; process.env when absent. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The whole of standard input, for the file name `-`; fd 0 when absent. */
+  readonly readStdin?: () => string;
+  /** `--color` (true) or `--no-color` (false); absent: decided by the terminal and the environment. */
+  readonly color?: boolean;
 }
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
-/** Colour only on a terminal, and never when NO_COLOR is set to a non-empty value (no-color.org). */
+/**
+ * Whether to colour, as other CLIs decide it: `--color`/`--no-color` first, then FORCE_COLOR
+ * (any value but "0" or "false" forces colour; chalk's and Node's convention), then NO_COLOR
+ * (set and non-empty: never colour, no-color.org), then whether stdout is a terminal.
+ */
+export function useColor(io: CliIo): boolean {
+  if (io.color !== undefined) return io.color;
+  const env = io.env ?? process.env;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !["0", "false"].includes(force.toLowerCase());
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  return io.isTTY;
+}
+
 export function colorsFor(io: CliIo): Colors {
-  const noColor = (io.env ?? process.env).NO_COLOR;
-  return pc.createColors(io.isTTY && (noColor === undefined || noColor === ""));
+  return pc.createColors(useColor(io));
+}
+
+/** The name a document read from standard input is reported under. */
+export const STDIN_NAME = "<stdin>";
+
+/** Reads one topology document: a file, or standard input for `-`. */
+export function readDocument(file: string, io: CliIo): LoadedDocument {
+  if (file !== "-") return readTopologyFile(file);
+  let text: string;
+  try {
+    text = io.readStdin ? io.readStdin() : readFileSync(0, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? "error";
+    return { data: undefined, file: STDIN_NAME, positionOf: () => undefined, error: new TopologyLoadError(`cannot read standard input (${code})`, STDIN_NAME) };
+  }
+  return readTopologyText(text, STDIN_NAME);
+}
+
+/** The file name as diagnostics show it (`-` is standard input). */
+export const displayName = (file: string): string => (file === "-" ? STDIN_NAME : file);
+
+/**
+ * Writes a command's output: to stdout without `-o`/`--output` or with `-o -`, else to the
+ * file. False (after one line on stderr) when the file cannot be written.
+ */
+export function writeOutput(io: CliIo, command: string, output: string | undefined, text: string): boolean {
+  if (output === undefined || output === "-") {
+    io.stdout.write(text);
+    return true;
+  }
+  try {
+    writeFileSync(output, text);
+    return true;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    io.stderr.write(`pulumi-configmgr ${command}: cannot write ${output}: ${e.code ?? e.message}\n`);
+    return false;
+  }
 }
 
 export const EXIT_OK = 0;
@@ -29,11 +84,19 @@ export const EXIT_USAGE = 2;
 export type OutputFormat = "text" | "json";
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json"];
 
+/** validate's formats: text and json, plus what CI systems and editors read. */
+export type ValidateFormat = OutputFormat | "sarif" | "github" | "compact";
+export const VALIDATE_FORMATS: readonly ValidateFormat[] = ["text", "json", "sarif", "github", "compact"];
+
+/** diff's formats: markdown is for a pull-request comment. */
+export type DiffFormat = "text" | "markdown" | "json";
+export const DIFF_FORMATS: readonly DiffFormat[] = ["text", "markdown", "json"];
+
 /**
  * Runs a command body; any exception becomes one line on stderr and exit 2, never a stack
  * trace (the CLI is run in CI logs and by people who only want the verdict).
  */
-export function guarded(io: CliIo, body: () => number): number {
+export function guarded<T = number>(io: CliIo, body: () => T): T | number {
   try {
     return body();
   } catch (err) {
@@ -63,7 +126,7 @@ export function table(rows: readonly (readonly string[])[], rightAligned: Readon
  * `file:line:column: message` on stderr) when it cannot be read at all.
  */
 export function validateFileOrReport(file: string, io: CliIo): Validation | undefined {
-  const loaded = readTopologyFile(file);
+  const loaded = readDocument(file, io);
   if (loaded.error) {
     io.stderr.write(`${loaded.error.message}\n`);
     return undefined;

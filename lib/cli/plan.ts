@@ -6,12 +6,16 @@ import { DP_PER_PRIMARY_TREE_MAX } from "../rules/dp-per-primary-tree-max";
 import { DP_PER_SITE_MAX } from "../rules/dp-per-site-max";
 import { PRIMARY_SECONDARY_MAX } from "../rules/primary-secondary-max";
 import { PULLDP_PER_SITE_MAX } from "../rules/pulldp-per-site-max";
-import { colorsFor, EXIT_INVALID, EXIT_OK, EXIT_USAGE, guarded, OUTPUT_FORMATS, table, validateFileOrReport, type CliIo, type OutputFormat } from "./io";
+import { colorsFor, displayName, EXIT_INVALID, EXIT_OK, EXIT_USAGE, guarded, OUTPUT_FORMATS, table, validateFileOrReport, writeOutput, type CliIo, type OutputFormat } from "./io";
 import { diagnosticJson, renderText, summaryLine } from "./render";
+import { toFile, withMaxWarnings } from "./validate";
 
 export interface PlanArgs {
   readonly file: string;
   readonly format?: OutputFormat;
+  /** `-o/--output`: a file instead of stdout (`-` is stdout). */
+  readonly output?: string;
+  readonly maxWarnings?: number;
 }
 
 const OVER = "!";
@@ -83,9 +87,9 @@ export function planText(report: CapacityReport): string[] {
 }
 
 /**
- * `pulumi-configmgr plan <file>`: how much of each limit the hierarchy uses. Informational:
- * 0 even when rules fail (the summary line says so), 1 when the document has no usable shape,
- * 2 when it cannot be read.
+ * `pulumi-configmgr plan <file>`: how much of each limit the hierarchy uses. Exit codes as
+ * validate: 0, 1 when a rule fails unwaived (the plan is still printed) or the document has no
+ * usable shape, 2 when it cannot be read or the output cannot be written.
  */
 export function runPlan(args: PlanArgs, io: CliIo): number {
   return guarded(io, () => {
@@ -96,23 +100,26 @@ export function runPlan(args: PlanArgs, io: CliIo): number {
     }
     const validation = validateFileOrReport(args.file, io);
     if (!validation) return EXIT_USAGE;
-    const c = colorsFor(io);
+    const file = displayName(args.file);
+    const c = colorsFor(toFile(args.output) ? { ...io, isTTY: false } : io);
+    const write = (text: string) => writeOutput(io, "plan", args.output, text);
     if (!validation.model) {
+      let text: string;
       if (format === "json") {
-        const diagnostics = validation.diagnostics.map((d) => diagnosticJson(d, args.file));
-        io.stdout.write(`${JSON.stringify({ diagnostics, summary: validation.summary }, null, 2)}\n`);
+        const diagnostics = validation.diagnostics.map((d) => diagnosticJson(d, file));
+        text = `${JSON.stringify({ diagnostics, summary: validation.summary }, null, 2)}\n`;
       } else {
-        const lines = renderText([{ file: args.file, diagnostics: validation.diagnostics }], c);
-        io.stdout.write([...lines, `no plan: the document does not have the topology format's shape`, summaryLine(validation.summary, c)].join("\n") + "\n");
+        const lines = renderText([{ file, diagnostics: validation.diagnostics }], c);
+        text = [...lines, `no plan: the document does not have the topology format's shape`, summaryLine(validation.summary, c)].join("\n") + "\n";
       }
-      return EXIT_INVALID;
+      return write(text) ? EXIT_INVALID : EXIT_USAGE;
     }
     const report = capacityReport(validation.model);
-    if (format === "json") {
-      io.stdout.write(`${JSON.stringify({ file: args.file, ...report, summary: validation.summary }, null, 2)}\n`);
-    } else {
-      io.stdout.write([...planText(report), summaryLine(validation.summary, c)].join("\n") + "\n");
-    }
-    return EXIT_OK;
+    const text =
+      format === "json"
+        ? `${JSON.stringify({ file, ...report, summary: validation.summary }, null, 2)}\n`
+        : [...planText(report), summaryLine(validation.summary, c)].join("\n") + "\n";
+    if (!write(text)) return EXIT_USAGE;
+    return withMaxWarnings(validation.summary.errors > 0 ? EXIT_INVALID : EXIT_OK, validation.summary, args.maxWarnings, "plan", io);
   });
 }

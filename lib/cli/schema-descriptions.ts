@@ -5,7 +5,7 @@
 export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   $schema: "Where the JSON Schema of this document is, for editors (e.g. ../../schema/topology.schema.json). Ignored by the checks.",
   configMgrVersion:
-    'The Configuration Manager version of the hierarchy: "2012", "2012 SP1", "2012 R2", "2012 R2 SP1", or a current-branch release "1511" … "2509" (YYMM, written as a string).',
+    'The Configuration Manager version of the hierarchy: "2012", "2012 SP1", "2012 R2", "2012 R2 SP1", or a current-branch release "1511" … "2603" (YYMM, written as a string; a newer YYMM is accepted with a VERSION-FORMAT warning).',
   domain: "NetBIOS name of the site servers' Active Directory domain; the site server's computer account is DOMAIN\\NAME$.",
   cas: "The central administration site, if the hierarchy has one (then every primary site is its child).",
   "cas.siteCode": "Three characters, A–Z or 0–9, unique in the hierarchy.",
@@ -40,7 +40,7 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   "distributionPoints[].server": "FQDN of the DP host, unique; its first label is the NetBIOS name (at most 15 characters).",
   "distributionPoints[].site": "Code of the primary or secondary site the DP belongs to (never the CAS).",
   "distributionPoints[].os": "Windows version of the host.",
-  "distributionPoints[].edition": "Client OS: professional, enterprise, ultimate (Windows 7), education (10/11) — never home. Server OS: standard or datacenter.",
+  "distributionPoints[].edition": "Client OS: professional, enterprise, ultimate (Windows 7); education, pro-education and pro-for-workstations on Windows 10 from 2107 and on Windows 11 — never home. Server OS: standard or datacenter (enterprise on 2008 and 2008 R2; datacenter-azure-edition on 2022 and 2025).",
   "distributionPoints[].architecture": "x86, x64 or arm64, as the OS allows.",
   "distributionPoints[].serverCore": "Server OS only: the host runs Server Core (2012 and later).",
   "distributionPoints[].hardware": "At least 2 cores and 8 GB of memory.",

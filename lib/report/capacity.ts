@@ -7,6 +7,7 @@ import { DP_PER_SITE_MAX } from "../rules/dp-per-site-max";
 import { hierarchyClientsLimitFor } from "../rules/hierarchy-clients-max";
 import { PRIMARY_SECONDARY_MAX } from "../rules/primary-secondary-max";
 import { PULLDP_PER_SITE_MAX } from "../rules/pulldp-per-site-max";
+import { defaultReserveMB } from "../rules/dp-free-space-default";
 import { siteClientsLimitFor } from "../rules/site-clients-max";
 import type { DpNode, SiteKind, SiteNode, TopologyModel } from "../topology/model";
 
@@ -76,6 +77,11 @@ export interface DpCapacity {
   readonly clientOsConnections?: Usage;
   /** Packages plus applications against 10,000 (absent when the DP declares no content). */
   readonly content?: Usage;
+  /** Content size (GB) against the space its drives offer above minimumFreeSpaceMB, as DP-DISK-SPACE counts it (needs disks and content.sizeGB). */
+  readonly disk?: Usage;
+  /** PXE and multicast enabled on the DP. */
+  readonly pxe: boolean;
+  readonly multicast: boolean;
 }
 
 export interface CapacityReport {
@@ -122,9 +128,23 @@ function siteCapacity(model: TopologyModel, site: SiteNode & { kind: "primary" |
   };
 }
 
-function dpCapacity(dp: DpNode): DpCapacity {
+/** Rounded down to 0.1 GB, as DP-DISK-SPACE rounds its limit. */
+const tenthDown = (gb: number): number => Math.floor(gb * 10 + 1e-9) / 10;
+
+/** The space the content library can use on a DP's drives: each drive's free space less the reserve (DP-DISK-SPACE's count). */
+export function usableDiskGB(model: TopologyModel, dp: DpNode): number | undefined {
+  const disks = dp.doc.disks;
+  const reserveMB = dp.doc.storage?.minimumFreeSpaceMB ?? (model.version && defaultReserveMB(model.version));
+  if (disks === undefined || reserveMB === undefined) return undefined;
+  let usable = 0;
+  for (const disk of disks) usable += Math.max(0, disk.freeGB - reserveMB / 1024);
+  return tenthDown(usable);
+}
+
+function dpCapacity(model: TopologyModel, dp: DpNode): DpCapacity {
   const hw = dp.site?.kind === "secondary" ? dp.site.maxClientsPerDistributionPoint : undefined;
   const content = dp.doc.content;
+  const usable = usableDiskGB(model, dp);
   return {
     server: dp.server,
     ref: dp.ref,
@@ -136,7 +156,16 @@ function dpCapacity(dp: DpNode): DpCapacity {
     ...(hw !== undefined ? { secondaryHardware: usage(dp.load, hw) } : {}),
     ...(dp.clientOs ? { clientOsConnections: usage(dp.load, CLIENT_OS_CONNECTIONS) } : {}),
     ...(content ? { content: usage(content.packages + content.applications, DP_CONTENT_MAX) } : {}),
+    ...(content?.sizeGB !== undefined && usable !== undefined ? { disk: diskUsage(content.sizeGB, usable) } : {}),
+    pxe: dp.doc.pxe?.enabled ?? false,
+    multicast: dp.doc.multicast?.enabled ?? false,
   };
+}
+
+/** GB figures keep one decimal; a drive with no usable space is a limit of 0 (used > 0 is over). */
+function diskUsage(sizeGB: number, usableGB: number): Usage {
+  if (usableGB > 0) return usage(sizeGB, usableGB);
+  return { used: sizeGB, limit: 0, headroom: -sizeGB, headroomPercent: sizeGB > 0 ? -100 : 0, over: sizeGB > 0 };
 }
 
 export function capacityReport(model: TopologyModel): CapacityReport {
@@ -158,5 +187,5 @@ export function capacityReport(model: TopologyModel): CapacityReport {
   const sites = model.sites.flatMap((s) =>
     s.kind === "cas" ? [] : [siteCapacity(model, s as SiteNode & { kind: "primary" | "secondary" })],
   );
-  return { hierarchy, sites, distributionPoints: model.dps.map(dpCapacity) };
+  return { hierarchy, sites, distributionPoints: model.dps.map((dp) => dpCapacity(model, dp)) };
 }

@@ -69,6 +69,8 @@ interface DNode {
   readonly children: DNode[];
   readonly chipRows?: Chip[][];
   readonly moreChips?: number;
+  /** A pull DP's sources (DP refs), lowest rank first: drawn as arrows from each source. */
+  readonly pullFrom?: readonly string[];
   row?: number;
   x?: number;
   w?: number;
@@ -217,11 +219,16 @@ class Builder {
       `expected client load: ${n(dp.load)}`,
       ...findingsLine(status.findings),
     ];
+    const markers = [...(dp.doc.pxe?.enabled ? ["PXE"] : []), ...(dp.doc.multicast?.enabled ? ["MC"] : [])];
+    const pullFrom = dp.doc.pull ? [...dp.doc.pull.sources].sort((a, b) => a.rank - b.rank).map((s) => `dp:${s.server}`) : [];
+    if (markers.length) title.push(`${markers.map((m) => (m === "MC" ? "multicast" : m)).join(" and ")} enabled`);
     return {
       kind: "dp",
       col: COL_DP,
       ref: dp.ref,
       text: dp.server,
+      ...(markers.length ? { sub: markers.join(" ") } : {}),
+      ...(pullFrom.length ? { pullFrom } : {}),
       ...(status.tightest ? { pct: percent(status.ratio) } : {}),
       level: status.level,
       dashed: dp.pull,
@@ -445,6 +452,8 @@ function renderSvg(roots: readonly DNode[]): string {
     edges.push(`M${node.x! + node.w!},${cy(node.row!)}H${bus}V${cy(last.row!)}`);
     for (const c of node.children) edges.push(`M${bus},${cy(c.row!)}H${c.x!}`);
   });
+  const arrows = pullArrows(roots);
+  if (arrows.svg.length) right = Math.max(right, arrows.right);
   const width = Math.ceil(right + MARGIN);
   const height = MARGIN * 2 + Math.max(1, rows) * ROW - (ROW - NODE_H);
   return (
@@ -453,8 +462,45 @@ function renderSvg(roots: readonly DNode[]): string {
     (dotted.length ? `<path class="beside" d="${dotted.join("")}"/>` : "") +
     nodes.join("") +
     chips.join("") +
+    (arrows.svg.length
+      ? `<defs><marker id="pull-head" viewBox="0 0 6 6" refX="5" refY="3" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0L6,3L0,6z"/></marker></defs>${arrows.svg.join("")}`
+      : "") +
     `</svg>`
   );
+}
+
+/** Lanes right of the DP column (inside the gap before the group chips) for the pull arrows. */
+const LANES = [6, 10, 14, 18, 22, 26];
+
+/**
+ * A pull DP's sources, drawn as arrows from the right edge of each source's box to the right
+ * edge of the pull DP's box, each in its own lane; the rank-1 source solid, the others dashed.
+ * Sources outside the drawing (another summarised site, an unknown name) get no arrow.
+ */
+function pullArrows(roots: readonly DNode[]): { svg: string[]; right: number } {
+  const byRef = new Map<string, DNode>();
+  forEachNode(roots, (node) => {
+    if (node.kind === "dp" && node.ref !== undefined) byRef.set(node.ref, node);
+  });
+  const svg: string[] = [];
+  let right = 0;
+  let lane = 0;
+  forEachNode(roots, (node) => {
+    node.pullFrom?.forEach((ref, i) => {
+      const source = byRef.get(ref);
+      if (!source || source === node) return;
+      const x0 = source.x! + source.w!;
+      const x1 = node.x! + node.w!;
+      const bend = Math.max(x0, x1) + LANES[lane++ % LANES.length];
+      const y0 = cy(source.row!) + 4;
+      const y1 = cy(node.row!) - 4;
+      svg.push(
+        `<path class="pull-arrow${i === 0 ? "" : " backup"}" data-from="${esc(ref)}" data-to="${esc(node.ref!)}" marker-end="url(#pull-head)" d="M${x0},${y0}H${bend}V${y1}H${x1 + 1}"/>`,
+      );
+      right = Math.max(right, bend + 2);
+    });
+  });
+  return { svg, right };
 }
 
 export function renderDiagram(model: TopologyModel, statuses: Statuses): Diagram {

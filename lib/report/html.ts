@@ -33,6 +33,10 @@ export interface ReportInput {
   readonly model?: TopologyModel;
   readonly diagnostics: readonly Diagnostic[];
   readonly summary: Summary;
+  /** The pulumi-configmgr version that made the page (shown in the header). */
+  readonly toolVersion?: string;
+  /** When the page was made (shown in the header, UTC). */
+  readonly generatedAt?: Date;
 }
 
 /** Tables longer than this show the rows closest to a limit (and say so). */
@@ -46,19 +50,30 @@ function summaryText(s: Summary): string {
   return `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${n(s.waived)} waived`;
 }
 
-/** A bar: the share of the limit used, its numbers, and the headroom in the tooltip. */
+/** Headroom in words: `headroom 3,982 (99.5%)` or `over by 40`. */
+export function headroomText(u: Usage): string {
+  return u.over ? `over by ${n(-u.headroom)}` : `headroom ${n(u.headroom)} (${u.headroomPercent}%)`;
+}
+
+/** A bar: the share of the limit used, its numbers, and the headroom written under it (readable in print, no hovering). */
 export function bar(key: string, u: Usage, object?: string): string {
   const ratio = ratioOf(u);
   const level = ratioLevel(ratio);
   const width = Math.min(100, Math.round(ratio * 1000) / 10);
-  const headroom = u.over ? `over the limit by ${n(-u.headroom)}` : `headroom ${n(u.headroom)} (${u.headroomPercent}%)`;
   const obj = object !== undefined ? ` data-object="${esc(object)}"` : "";
   return (
-    `<div class="bar l-${level}" data-limit="${esc(key)}"${obj} title="${esc(headroom)}">` +
+    `<div class="bar l-${level}" data-limit="${esc(key)}"${obj}>` +
     `<div class="track"><div class="fill${u.used === 0 ? " zero" : ""}" style="width:${width}%"></div></div>` +
-    `<span class="num">${n(u.used)} / ${n(u.limit)}${u.over ? " !" : ""}</span></div>`
+    `<span class="num">${n(u.used)} / ${n(u.limit)}${u.over ? " !" : ""}</span>` +
+    `<span class="hr">${esc(headroomText(u))}</span></div>`
   );
 }
+
+/** A name that must stay on one line (FQDNs and group names break at hyphens otherwise). */
+const nb = (name: string) => `<span class="nb">${esc(name)}</span>`;
+
+/** `2026-12-02 01:15 UTC` */
+const utc = (d: Date) => `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
 
 const DASH = `<span class="where">—</span>`;
 const cellBar = (key: string, u: Usage | undefined, object: string) => `<td>${u ? bar(key, u, object) : DASH}</td>`;
@@ -87,6 +102,9 @@ function header(input: ReportInput, report?: CapacityReport): string {
   return (
     `<header><h1>Capacity report${file}</h1>` +
     (facts.length ? `<p class="facts">${facts.join(" · ")}</p>` : "") +
+    (input.toolVersion !== undefined || input.generatedAt !== undefined
+      ? `<p class="facts" id="made">${[input.toolVersion !== undefined ? `pulumi-configmgr ${esc(input.toolVersion)}` : "", input.generatedAt ? `made ${utc(input.generatedAt)}` : ""].filter(Boolean).join(" · ")}</p>`
+      : "") +
     `<p class="verdict ${verdict}" id="verdict">${summaryText(summary)}</p>` +
     hierarchyBars +
     `</header>`
@@ -119,7 +137,7 @@ function closest(statuses: Statuses): Candidate[] {
 
 function closestSection(statuses: Statuses): string {
   const rows = closest(statuses)
-    .map((c) => `<span class="obj">${esc(c.object)}</span><span class="what">${esc(c.limit.label)}</span>${bar(c.limit.key, c.limit.usage, c.object)}`)
+    .map((c) => `<span class="obj" data-object="${esc(c.object)}">${nb(c.object)}</span><span class="what">${esc(c.limit.label)}</span>${bar(c.limit.key, c.limit.usage, c.object)}`)
     .join("");
   return `<section id="closest"><h2>Closest to a limit</h2><p class="facts">The sites and distribution points with the least headroom, each by its tightest limit.</p><div class="closest">${rows}</div></section>`;
 }
@@ -132,7 +150,7 @@ function legend(): string {
     `<span><span class="sw l-tight"></span>${pct(TIGHT_FROM)}–${pct(OVER_FROM)}, or an unwaived warning</span>` +
     `<span><span class="sw l-over"></span>${pct(OVER_FROM)} or more, or an unwaived error</span>` +
     `<span><span class="sw dashed"></span>pull DP (or an unresolved name)</span>` +
-    `<span>the % in a box: share of its tightest limit in use · rounded boxes: boundary groups · hover for details</span>` +
+    `<span>the % in a box: share of its tightest limit in use · rounded boxes: boundary groups · PXE, MC: PXE and multicast on · arrows: a pull DP's sources (rank 1 solid) · the tables below give every figure</span>` +
     `</div>`
   );
 }
@@ -172,7 +190,7 @@ function sitesSection(report: CapacityReport, statuses: Statuses): string {
         ? cellBar("site-clients", s.clients, s.ref)
         : `<td>${s.clientsLimit !== undefined ? `<span class="where">none declared (limit ${n(s.clientsLimit)})</span>` : DASH}</td>`;
       return (
-        `<tr class="l-${status.level}" data-ref="${esc(s.ref)}"><td class="name">${esc(s.code)}</td><td>${s.kind}</td><td class="name">${esc(parent)}</td>` +
+        `<tr class="l-${status.level}" data-ref="${esc(s.ref)}"><td class="name">${nb(s.code)}</td><td>${s.kind}</td><td class="name">${nb(parent)}</td>` +
         cellBar("standard-dps", s.standardDps, s.ref) +
         cellBar("pull-dps", s.pullDps, s.ref) +
         cellBar("tree-dps", s.treeDps, s.ref) +
@@ -190,27 +208,55 @@ function dpsSection(model: TopologyModel, report: CapacityReport, statuses: Stat
   const { rows, note } = bounded(indexed, (x) => statuses.dps[x.i].ratio, "distribution points");
   const head =
     `<tr><th>Distribution point</th><th>Site</th><th>Type</th><th>OS</th>` +
-    `<th>Clients<small>of 4,000 per DP</small></th><th>Clients<small>of the secondary's hardware</small></th>` +
-    `<th>Packages + applications<small>of 10,000 per DP</small></th><th>Boundary groups</th></tr>`;
+    `<th>Clients<small>of 4,000 per DP</small></th><th>Connections<small>of 20 on client Windows</small></th><th>Clients<small>of the secondary's hardware</small></th>` +
+    `<th>Packages + applications<small>of 10,000 per DP</small></th><th>Content size, GB<small>of the drives' free space above the reserve</small></th><th>Boundary groups</th></tr>`;
   const body = rows
     .map(({ d, i }: { d: DpCapacity; i: number }) => {
       const node = model.dps[i];
       const os = OS_MATRIX[d.os as keyof typeof OS_MATRIX]?.label ?? d.os;
-      const clientOs = d.clientOsConnections
-        ? `<br><span class="where" data-limit="client-os-connections">client OS: ${n(d.clientOsConnections.used)} clients for ${n(d.clientOsConnections.limit)} concurrent connections</span>`
-        : "";
-      const groups = node.doc.boundaryGroups.map((g) => esc(g)).join(", ");
+      const sources = node.doc.pull ? [...node.doc.pull.sources].sort((a, b) => a.rank - b.rank) : [];
+      const type = [
+        d.pull ? "pull" : "standard",
+        ...(d.pxe ? [`<span class="tag" data-marker="pxe">PXE</span>`] : []),
+        ...(d.multicast ? [`<span class="tag" data-marker="multicast">multicast</span>`] : []),
+      ].join(" ");
+      const pullFrom = sources.length ? `<br><span class="where">pulls from ${sources.map((s) => `${nb(s.server)} (rank ${n(s.rank)})`).join(", ")}</span>` : "";
+      const groups = node.doc.boundaryGroups.map((g) => nb(g)).join(", ");
+      const disk = d.disk
+        ? cellBar("disk", d.disk, d.ref)
+        : `<td><span class="where">${node.doc.content?.sizeGB === undefined ? "no content.sizeGB" : "no disks declared"}</span></td>`;
       return (
-        `<tr class="l-${statuses.dps[i].level}" data-ref="${esc(d.ref)}"><td class="name">${esc(d.server)}</td><td class="name">${esc(d.site)}</td>` +
-        `<td>${d.pull ? "pull" : "standard"}</td><td>${esc(os)}${clientOs}</td>` +
+        `<tr class="l-${statuses.dps[i].level}" data-ref="${esc(d.ref)}"><td class="name">${nb(d.server)}</td><td class="name">${nb(d.site)}</td>` +
+        `<td>${type}${pullFrom}</td><td>${esc(os)}</td>` +
         cellBar("dp-clients", d.clients, d.ref) +
+        (d.clientOsConnections ? cellBar("client-os-connections", d.clientOsConnections, d.ref) : `<td><span class="where">server OS: no such limit</span></td>`) +
         cellBar("dp-clients-hw", d.secondaryHardware, d.ref) +
         (d.content ? cellBar("content", d.content, d.ref) : `<td><span class="where">none declared</span></td>`) +
+        disk +
         `<td>${groups || DASH}</td></tr>`
       );
     })
     .join("");
-  return `<section id="dps"><h2>Distribution points</h2>${note}<table><thead>${head}</thead><tbody>${body || `<tr><td colspan="8">(none)</td></tr>`}</tbody></table></section>`;
+  return `<section id="dps"><h2>Distribution points</h2>${note}<div class="table-scroll"><table><thead>${head}</thead><tbody>${body || `<tr><td colspan="10">(none)</td></tr>`}</tbody></table></div></section>`;
+}
+
+/** What the diagram's group chips say on hover, written out: clients, site, the DPs that share them. */
+function groupsSection(model: TopologyModel, statuses: Statuses): string {
+  if (model.groups.length === 0) return "";
+  const shown = model.groups.slice(0, TABLE_MAX_ROWS);
+  const note = model.groups.length > shown.length ? `<p class="note">Showing the first ${n(shown.length)} of ${n(model.groups.length)} boundary groups.</p>` : "";
+  const head = `<tr><th>Boundary group</th><th>Assigned site</th><th>Clients</th><th>Served by</th><th>Clients per DP<small>the group's even share</small></th></tr>`;
+  const body = shown
+    .map((g) => {
+      const level = statuses.groups.get(g)?.level ?? "ok";
+      const share = g.doc.clients !== undefined && g.dps.length > 0 ? n(Math.ceil(g.doc.clients / g.dps.length)) : "—";
+      return (
+        `<tr class="l-${level}" data-ref="${esc(g.ref)}"><td class="name">${nb(g.name)}</td><td class="name">${g.doc.assignedSite !== undefined ? nb(g.doc.assignedSite) : "—"}</td>` +
+        `<td>${g.doc.clients !== undefined ? n(g.doc.clients) : "—"}</td><td>${g.dps.length ? g.dps.map((d) => nb(d.server)).join(", ") : `<span class="where">no DP</span>`}</td><td>${share}</td></tr>`
+      );
+    })
+    .join("");
+  return `<section id="groups"><h2>Boundary groups</h2>${note}<table><thead>${head}</thead><tbody>${body}</tbody></table></section>`;
 }
 
 const rank = (d: Diagnostic) => (d.waived ? 2 : d.severity === "error" ? 0 : 1);
@@ -237,8 +283,8 @@ function diagnosticsSection(diagnostics: readonly Diagnostic[]): string {
       return (
         `<tr class="${d.waived ? "waived" : d.severity}" data-rule="${esc(d.rule)}" data-object="${esc(d.object)}" data-waived="${d.waived}">` +
         `<td><span class="sev ${sev}">${sev}</span></td>` +
-        `<td class="rule"${title ? ` title="${esc(title)}"` : ""}>${esc(d.rule)}</td>` +
-        `<td class="obj">${esc(d.object)}</td>` +
+        `<td class="rule">${esc(d.rule)}${title ? `<small>${esc(title)}</small>` : ""}</td>` +
+        `<td class="obj">${nb(d.object)}</td>` +
         `<td>${esc(d.message)}${numbers ? ` <span class="where">(${numbers})</span>` : ""}${reason}</td>` +
         `<td>${esc(d.fix)}</td>` +
         `<td class="where">${where}${source}</td></tr>`
@@ -260,6 +306,7 @@ export function renderReportHtml(input: ReportInput): string {
       diagnosticsSection(input.diagnostics),
       sitesSection(report, statuses),
       dpsSection(input.model, report, statuses),
+      groupsSection(input.model, statuses),
     );
   } else {
     parts.push(

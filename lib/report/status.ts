@@ -61,15 +61,18 @@ export function siteLimits(s: SiteCapacity): LimitUse[] {
 }
 
 /**
- * The client-OS connection count (20) is left out on purpose: it is not a hard limit on the
- * clients a DP serves (CLIENT-OS-CONNECTIONS decides, with failover), so only that rule's
- * finding colours the DP.
+ * Every limit of a DP, the 20 concurrent connections of client Windows included: a Windows 10
+ * DP expected to serve 60 clients is at 300 % of what it can serve at once, whatever the
+ * 4,000-client figure says (CLIENT-OS-CONNECTIONS may still pass it when another DP of its
+ * groups can take over; its colour then says "this DP alone would not do").
  */
 export function dpLimits(d: DpCapacity): LimitUse[] {
   return [
     ...use("dp-clients", "clients per DP", d.clients),
+    ...use("client-os-connections", "concurrent connections of client Windows", d.clientOsConnections),
     ...use("dp-clients-hw", "clients per DP (secondary site's hardware)", d.secondaryHardware),
     ...use("content", "packages + applications per DP", d.content),
+    ...use("disk", "content size (GB) of the drives' free space", d.disk),
   ];
 }
 

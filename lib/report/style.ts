@@ -38,10 +38,15 @@ td.rule{white-space:nowrap}
 .mono,.obj,.rule,td.name{font-family:ui-monospace,"DejaVu Sans Mono","Liberation Mono",Menlo,Consolas,monospace;font-size:12.5px}
 .closest{display:grid;grid-template-columns:minmax(200px,max-content) minmax(220px,max-content) minmax(320px,560px);gap:4px 16px;align-items:center}
 #hierarchy-limits{margin-top:12px}
-.closest .obj{max-width:380px;overflow-wrap:anywhere}
+.closest .obj{white-space:nowrap}
+.nb{white-space:nowrap}
+.tag{display:inline-block;padding:0 6px;margin-left:2px;border:1px solid var(--line);border-radius:8px;font-size:11.5px;color:var(--ink);background:var(--bg)}
+td.rule small{display:block;white-space:normal;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:var(--dim);font-size:12px;max-width:260px}
 .closest .bar .num{min-width:19ch;text-align:right}
 .closest .what{color:var(--dim)}
-.bar{display:flex;align-items:center;gap:8px;min-width:150px}
+.bar{display:flex;flex-wrap:wrap;align-items:center;gap:2px 8px;min-width:150px}
+.bar .hr{flex-basis:100%;color:var(--dim);font-size:11.5px;white-space:nowrap}
+.closest .bar .hr{flex-basis:auto}
 .bar .track{flex:1 1 auto;min-width:60px;height:10px;background:#e8eaed;border-radius:5px;overflow:hidden}
 .bar .fill{height:100%;min-width:2px;border-radius:5px}
 .bar .fill.zero{min-width:0}
@@ -60,12 +65,17 @@ svg.diagram .chip text{font-size:11px}
 svg.diagram .more{font-size:11px;fill:var(--dim)}
 svg.diagram .edges{fill:none;stroke:#9aa0a6;stroke-width:1.2}
 svg.diagram .beside{fill:none;stroke:#bdc1c6;stroke-width:1;stroke-dasharray:2 3}
+svg.diagram .pull-arrow{fill:none;stroke:#1a56c4;stroke-width:1.3}
+svg.diagram .pull-arrow.backup{stroke-dasharray:5 3}
+svg.diagram marker path{fill:#1a56c4}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
 th{background:var(--bg);font-weight:600;white-space:nowrap}
-th small{display:block;font-weight:400;color:var(--dim)}
-td .bar{min-width:150px}
-td .bar .track{flex:0 0 80px}
+th small{display:block;font-weight:400;color:var(--dim);white-space:normal;max-width:170px}
+td .bar{min-width:120px}
+td .bar .track{flex:0 0 60px}
+.table-scroll{overflow-x:auto}
+@media print{.table-scroll{overflow:visible}table{font-size:11px}}
 .sev{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;white-space:nowrap}
 .sev.error{background:${LEVEL_COLOURS.over.fill};color:${LEVEL_COLOURS.over.stroke}}
 .sev.warning{background:${LEVEL_COLOURS.tight.fill};color:${LEVEL_COLOURS.tight.stroke}}

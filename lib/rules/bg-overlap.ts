@@ -61,11 +61,12 @@ const rule: Rule = {
       if (site === undefined || !model.siteByCode.has(site)) return;
       g.doc.boundaries.forEach((b, boundary) => {
         const read = readBoundary(b);
-        if (!read || read.problem) return;
+        // A warning (a VPN value longer than ConfigMgr matches) still makes a boundary.
+        if (!read || (read.problem && read.problem.severity !== "warning")) return;
         if (read.v4) v4.push({ lo: read.v4.start, hi: read.v4.end, group, boundary, site, read });
         else if (read.v6) v6.push({ lo: read.v6.start, hi: read.v6.end, group, boundary, site, read });
         else {
-          const key = `${read.type}:${read.type === "adSite" ? read.value.toLowerCase() : read.value}`;
+          const key = `${read.type}:${read.type === "adSite" ? read.value.toLowerCase() : (read.matched ?? read.value)}`;
           let id = keyIds.get(key);
           if (id === undefined) keyIds.set(key, (id = keyIds.size));
           keyed.push({ lo: id, hi: id, group, boundary, site, read });

@@ -15,11 +15,19 @@ import type { Rule } from "./types";
 
 /** Subnet boundaries /8 … /32; shorter prefixes are supernets, which ConfigMgr does not support. */
 export const SUBNET_PREFIX_MIN = 8;
-const VPN_NAME_MAX = 250;
-const VPN_DESCRIPTION_MAX = 243;
+/**
+ * "Configuration Manager matches the first 250 characters of the string" (connection name) and
+ * "the first 243 characters" (connection description), with no wildcards or partial strings
+ * (S-BND, boundaries.md, VPN section; MicrosoftDocs/memdocs, text of the 2006 VPN boundary type).
+ * That is how much ConfigMgr compares, not a maximum length: a longer value is a warning.
+ */
+const VPN_NAME_MATCHED = 250;
+const VPN_DESCRIPTION_MATCHED = 243;
 const AD_SITE_MAX = 63;
 
 interface Problem {
+  /** Lowers the rule's error to a warning (a VPN value longer than ConfigMgr matches). */
+  readonly severity?: "warning";
   readonly message: string;
   readonly fix: string;
   readonly limit?: number;
@@ -35,6 +43,8 @@ export interface ReadBoundary {
   readonly v4?: { readonly start: number; readonly end: number };
   /** IPv6 prefixes: first and last address. */
   readonly v6?: { readonly start: bigint; readonly end: bigint };
+  /** VPN names and descriptions: the part ConfigMgr compares (its first 250 / 243 characters). */
+  readonly matched?: string;
 }
 
 const at = (type: BoundaryType, value: string) => `boundary ${type} "${value}"`;
@@ -164,18 +174,23 @@ function readVpn(value: string): Omit<ReadBoundary, "type" | "value"> {
     return { problem: { message: `has ${at("vpn", value)}, which is not Auto:On, Name:<connection name> or Description:<adapter description>`, fix } };
   }
   const [, kind, text] = m;
-  const max = kind === "Name" ? VPN_NAME_MAX : VPN_DESCRIPTION_MAX;
+  const matched = kind === "Name" ? VPN_NAME_MATCHED : VPN_DESCRIPTION_MATCHED;
   if (text.length === 0) {
     return { problem: { message: `has ${at("vpn", value)} with an empty ${kind.toLowerCase()}`, fix, limit: 1, actual: 0 } };
   }
-  if (text.length > max) {
+  if (text.length > matched) {
+    const what = kind === "Name" ? "connection name" : "connection description";
     return {
       problem: {
-        message: `has a vpn boundary whose ${kind.toLowerCase()} is ${n(text.length)} characters long; ConfigMgr matches ${kind === "Name" ? "connection names" : "adapter descriptions"} of at most ${max} characters`,
-        fix: `Shorten the ${kind.toLowerCase()} to ${max} characters.`,
-        limit: max,
+        severity: "warning",
+        message:
+          `has a vpn boundary whose ${what} is ${n(text.length)} characters long; ConfigMgr matches only the first ${matched} characters of a VPN ${what}, ` +
+          `so characters ${matched + 1}–${text.length} are ignored and every ${what} that starts with the same ${matched} characters matches this boundary`,
+        fix: `Shorten the ${what} to ${matched} characters that tell your VPN connections apart.`,
+        limit: matched,
         actual: text.length,
       },
+      matched: `${kind}:${text.slice(0, matched)}`,
     };
   }
   return {};
@@ -207,7 +222,7 @@ const rule: Rule = {
   id: "BND-FORMAT",
   severity: "error",
   title: "Boundary values are well formed: IPv4 subnet (network address, /8–/32), IPv4 range, IPv6 prefix, AD site name, VPN value.",
-  value: "ipSubnet /8–/32; vpn Name ≤ 250, Description ≤ 243 characters",
+  value: "ipSubnet /8–/32; vpn Name matched on its first 250 characters, Description on its first 243 (longer: warning)",
   sources: ["S-BND"],
   fix: "Correct the boundary value to the form its type requires.",
   check(model, report) {

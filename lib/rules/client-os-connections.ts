@@ -6,14 +6,17 @@ import type { Rule } from "./types";
 export const CLIENT_OS_CONNECTIONS = 20;
 
 /**
- * The seed's "20 concurrent connections" (rules.md note): 20 is the client Windows licence limit
- * on devices using its file, print and IIS services at once; IIS on client Windows also executes
- * at most 10 requests at a time (Pro/Enterprise/Ultimate per the IIS request-restrictions page;
- * windows-commands.md marks the figure for current Windows releases UNCONFIRMED).
+ * The seed's "20 concurrent connections" (rules.md note) are two different client-Windows limits:
+ * - 20: the client Windows licence lets at most 20 other devices use its file, print and IIS
+ *   services at once (limits-sources.md DPOS-CLIENT-20).
+ * - 10: IIS on client Windows (Pro/Enterprise/Ultimate) executes at most 10 requests at once and
+ *   queues the rest (S-IIS, MicrosoftDocs/iis-docs iis/troubleshoot/request-restrictions.md;
+ *   windows-commands.md marks the figure for current Windows releases UNCONFIRMED).
  */
 const LIMITS =
-  `client Windows is licensed for at most ${CLIENT_OS_CONNECTIONS} concurrent inbound connections, ` +
-  "and IIS on client Windows executes at most 10 requests at once (the rest queue)";
+  `the ${CLIENT_OS_CONNECTIONS} is the client Windows licence limit of ${CLIENT_OS_CONNECTIONS} inbound connections ` +
+  "(at most 20 other devices using its file, print and IIS services at once), " +
+  "and IIS on client Windows handles only 10 requests concurrently and queues the rest";
 
 const rule: Rule = {
   id: "CLIENT-OS-CONNECTIONS",

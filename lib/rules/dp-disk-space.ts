@@ -16,7 +16,7 @@ const rule: Rule = {
       const size = dp.doc.content?.sizeGB;
       const disks = dp.doc.disks;
       if (size === undefined || disks === undefined) continue;
-      const reserveMB = dp.doc.storage?.minimumFreeSpaceMB ?? (model.version && defaultReserveMB(model.version));
+      const reserveMB = dp.doc.storage?.minimumFreeSpaceMB ?? (model.version && defaultReserveMB(model.version, dp));
       if (reserveMB === undefined) continue; // the default depends on the version, which VERSION-FORMAT reports
       // The content library fills the configured drives, then spans to the drive with the most
       // free space, stopping short of the reserve on each: every drive can hold content.

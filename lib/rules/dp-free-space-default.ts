@@ -1,29 +1,40 @@
+import type { DpNode } from "../topology/model";
 import { atLeast, type Version } from "../topology/version";
 import { n } from "./format";
 import type { Rule } from "./types";
 
 /**
- * Default "drive space reserve" of Add-CMDistributionPoint: 50 MB, 500 MB from 2107.
- * limits-sources.md (open question 4) notes that New-CMSecondarySite gave 200 MB as the older
- * default for a secondary site's own DP: which old value applies there is UNCONFIRMED; we use
- * the Add-CMDistributionPoint value for every DP.
+ * Default "drive space reserve" of a DP (MicrosoftDocs/sccm-docs-powershell-ref, commit
+ * 0a351195 "revise for 2107", 2021-08-04):
+ * - Add-CMDistributionPoint -MinimumFreeSpaceMB: "Starting in version 2107, the default minimum
+ *   free space changed from 50 MB to 500 MB."
+ * - New-CMSecondarySite -MinFreeSpaceMB, for the DP a secondary site installs on its own server:
+ *   "Starting in version 2107, the default minimum free space changed from 200 MB to 500 MB."
+ *   Which default the 2012 family gave that DP is not stated anywhere we could read (UNCONFIRMED);
+ *   200 MB is used for every version before 2107.
  */
-export function defaultReserveMB(version: Version): number {
-  return atLeast(version, "2107") ? 500 : 50;
+export function defaultReserveMB(version: Version, dp?: DpNode): number {
+  if (atLeast(version, "2107")) return 500;
+  return dp && isSecondarySiteOwnDp(dp) ? 200 : 50;
+}
+
+/** The DP that New-CMSecondarySite installs: on the secondary site's own server. */
+export function isSecondarySiteOwnDp(dp: DpNode): boolean {
+  return dp.site?.kind === "secondary" && dp.site.server === dp.server;
 }
 
 const rule: Rule = {
   id: "DP-FREE-SPACE-DEFAULT",
   severity: "warning",
   title: "minimumFreeSpaceMB is not below the version's default drive space reserve.",
-  value: "50 MB before 2107, 500 MB from 2107",
+  value: "50 MB before 2107 (a secondary site's own DP: 200 MB), 500 MB from 2107",
   needsVersion: true,
   sources: ["S-CMDLET"],
   fix: "Raise storage.minimumFreeSpaceMB to at least the version default, or leave it unset to get the default.",
   check(model, report) {
     const version = model.version!;
-    const floor = defaultReserveMB(version);
     for (const dp of model.dps) {
+      const floor = defaultReserveMB(version, dp);
       const reserve = dp.doc.storage?.minimumFreeSpaceMB;
       if (reserve === undefined || reserve >= floor) continue;
       report({
@@ -31,7 +42,8 @@ const rule: Rule = {
         path: [...dp.path, "storage", "minimumFreeSpaceMB"],
         message:
           `keeps ${n(reserve)} MB free on its content drives (minimumFreeSpaceMB); ConfigMgr ${version.label} ` +
-          `defaults to ${n(floor)} MB, so a drive may fill up further than Microsoft intends`,
+          `defaults to ${n(floor)} MB${isSecondarySiteOwnDp(dp) && !atLeast(version, "2107") ? " for a secondary site's own DP (New-CMSecondarySite)" : ""}, ` +
+          "so a drive may fill up further than Microsoft intends",
         limit: floor,
         actual: reserve,
         fix: `Set storage.minimumFreeSpaceMB to ${n(floor)} or more, or leave it unset to get the default.`,

@@ -1,3 +1,4 @@
+import { osFamily } from "../scripts/features";
 import type { OsId } from "../topology/schema";
 import { OS_MATRIX } from "./data/os-matrix";
 import type { Rule } from "./types";
@@ -6,8 +7,15 @@ export const DP_FEATURES =
   "Remote Differential Compression (RDC) and the IIS role services ISAPI Extensions, Windows Authentication, " +
   "IIS 6 Metabase Compatibility and IIS 6 WMI Compatibility";
 
-/** The library prepares Windows 7/8/8.1/10/11, Server 2008 R2 and Server 2012+; nothing older. */
-const NO_PREPARE_SCRIPT: ReadonlySet<OsId> = new Set(["windows-server-2003", "windows-server-2008"]);
+/**
+ * Every OS the catalog accepts as a DP host at some version is either prepared by the library's
+ * host-preparation scripts or refused here with prepareHost: true. Which OSes the scripts
+ * prepare is lib/scripts/features.ts's to say (one source): today it has no family for Windows
+ * Server 2003 and Windows Server 2008 SP2 (no PowerShell 2.0 in the box).
+ */
+const ALL_OS = Object.keys(OS_MATRIX) as OsId[];
+const preparable = (os: OsId): boolean => osFamily(os) !== undefined;
+const PREPARED_LABELS = ALL_OS.filter(preparable).map((os) => OS_MATRIX[os].label);
 
 const rule: Rule = {
   id: "DP-PREREQ-FEATURES",
@@ -18,13 +26,14 @@ const rule: Rule = {
   check(model, report) {
     for (const dp of model.dps) {
       const { prepareHost, hostHas, installIIS, os } = dp.doc;
-      if (prepareHost && NO_PREPARE_SCRIPT.has(os)) {
+      if (prepareHost && !preparable(os)) {
         report({
           object: dp.ref,
           path: [...dp.path, "prepareHost"],
           message:
-            `runs ${OS_MATRIX[os].label} with prepareHost: true, but the library has no host-preparation script for it ` +
-            "(only for Windows 7, 8, 8.1, 10 and 11, Windows Server 2008 R2, and Windows Server 2012 and later)",
+            `runs ${OS_MATRIX[os].label} with prepareHost: true, but the library has no host-preparation script for ${OS_MATRIX[os].label}, ` +
+            `so it can neither install the DP's Windows features there nor grant the site server local admin ` +
+            `(it prepares only ${PREPARED_LABELS.join(", ")})`,
           fix:
             `Set prepareHost: false, prepare the host by hand (${DP_FEATURES}; the site server's computer account in the local ` +
             "Administrators group) and declare hostHas.features: true and hostHas.localAdmin: true.",

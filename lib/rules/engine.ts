@@ -33,7 +33,8 @@ export function validateDocument(loaded: LoadedDocument, rules?: readonly Rule[]
           object: "hierarchy",
           path: [],
           message: `cannot be read: ${error.reason}`,
-          fix: "Fix the YAML/JSON syntax at the line and column given.",
+          // Line-and-column advice only where there is a line and a column (not for a missing file).
+          fix: error.position ? "Fix the YAML/JSON syntax at the line and column given." : "Check the file name and that the file is readable YAML or JSON.",
         }),
         ...(error.file !== undefined ? { file: error.file } : {}),
         ...(error.position ? { line: error.position.line, column: error.position.column } : {}),
@@ -57,7 +58,11 @@ export function validateDocument(loaded: LoadedDocument, rules?: readonly Rule[]
   }
   const parsed = parseTopology(loaded);
   if (!parsed.ok) {
-    const diagnostics = parsed.issues.map((issue) => toDiagnostic(schemaRule, schemaFinding(issue, loaded.data), loaded));
+    // An unknown field points at its own key (parse.ts gives its position), not at its value.
+    const diagnostics = parsed.issues.map((issue) => ({
+      ...toDiagnostic(schemaRule, schemaFinding(issue, loaded.data), loaded),
+      ...(issue.position ? { line: issue.position.line, column: issue.position.column } : {}),
+    }));
     return { diagnostics, summary: summarize(diagnostics) };
   }
   const diagnostics = evaluate(parsed.model, loaded, rules);

@@ -16,8 +16,9 @@ export function schemaFinding(issue: ShapeIssue, data: unknown): Finding {
   return {
     object: objectForPath(issue.path, data),
     path,
-    message: issue.unknownKey === undefined ? issue.message : `unknown field "${issue.unknownKey}" (check its spelling)`,
-    fix: issue.unknownKey === undefined ? undefined : `Remove or rename "${issue.unknownKey}"; field names are camel case.`,
+    // parse.ts words the message and, where it knows one, the fix (the rename a typo needs).
+    message: issue.message,
+    fix: issue.fix,
   };
 }
 

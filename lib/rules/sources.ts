@@ -38,7 +38,8 @@ export const SOURCES = {
     url: "https://sccmavenger.wordpress.com/2013/06/16/windows-7-as-distribution-point/",
   },
   /** Rules of the document's own format, and lab practice that is no Microsoft rule. */
-  FORMAT: { short: "topology format", url: "pulumi-configmgr README, section \"The topology document\"" },
+  // The README's section on the document is "Writing your own topology" (there is no section "The topology document").
+  FORMAT: { short: "topology format", url: "pulumi-configmgr README, section \"Writing your own topology\"" },
   PRACTICE: { short: "lab practice, not a Microsoft rule", url: "pulumi-configmgr README, section \"Rules\"" },
 } as const;
 

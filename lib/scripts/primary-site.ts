@@ -44,6 +44,10 @@ export const SITE_BUILDS: Readonly<Record<string, number>> = {
   "2409": 9132,
   "2503": 9135,
   "2509": 9141,
+  // 2603: 5.00.9146.1000 — from community version notes that cite memdocs 4b5429df (2026-09-02)
+  // and from 2603 client versions 5.00.9146.1000; Microsoft's own versions table for 2603 was not
+  // in the stored docs, so UNCONFIRMED. Added by the facts helper (issue 11) so that 2603 parses.
+  "2603": 9146,
 };
 
 // Every accepted version must have a build: a new release added to version.ts needs one here.

@@ -30,7 +30,10 @@ export const SERVER_OS = [
   "windows-server-2025",
 ] as const;
 export const OS_IDS = [...CLIENT_OS, ...SERVER_OS] as const;
-export const EDITIONS = ["home", "professional", "enterprise", "ultimate", "education", "standard", "datacenter"] as const;
+export const EDITIONS = [
+  "home", "professional", "enterprise", "ultimate", "education", "pro-education", "pro-for-workstations",
+  "standard", "datacenter", "datacenter-azure-edition",
+] as const;
 export const ARCHITECTURES = ["x86", "x64", "arm64"] as const;
 export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
 export const PRIORITIES = ["lowest", "low", "medium", "high", "highest"] as const;

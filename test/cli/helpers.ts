@@ -77,3 +77,20 @@ export const hwWaiver = `waivers:
 
 // eslint-disable-next-line no-control-regex
 export const ANSI = /\u001b\[/;
+
+/**
+ * `npm test` builds dist in pretest; a lone `vitest run test/cli/…` rebuilds when a library
+ * source is newer than the built bin. tsc emits despite type errors elsewhere, so only the output matters.
+ */
+export function ensureBuilt(): string {
+  const { existsSync, readdirSync, statSync } = require("node:fs") as typeof import("node:fs");
+  const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
+  const root = join(__dirname, "../..");
+  const bin = join(root, "dist/cli/main.js");
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((m, e) => Math.max(m, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
+  if (!existsSync(bin) || statSync(bin).mtimeMs < newest(join(root, "lib"))) {
+    spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")], { cwd: root });
+  }
+  return bin;
+}

@@ -74,10 +74,10 @@ describe("plan", () => {
     expect(out.summary).toEqual({ errors: 0, warnings: expect.any(Number), waived: 0 });
   });
 
-  it("marks limits that are exceeded and still exits 0 (informational), with the error count at the end", () => {
+  it("marks limits that are exceeded and exits 1 as validate does, with the error count at the end", () => {
     const file = writeDoc("plan-broken.yaml", brokenLabYaml());
     const io = captureIo();
-    expect(runPlan({ file }, io)).toBe(0);
+    expect(runPlan({ file }, io)).toBe(1);
     expect(io.out()).toContain("-500 (-5%)!");
     expect(io.out()).toContain("! over the limit");
     expect(io.out().trimEnd().split("\n").pop()).toBe("2 errors, 0 warnings, 0 waived");

@@ -79,6 +79,16 @@ function hexToRgb(hex: string): string {
 }
 
 const mid = (b: Box) => b.y + b.h / 2;
+
+/** A DP's colour from its numbers alone (no finding): its tightest bar, the 20 connections of client Windows included. */
+function levelFromBars(p: Probe, ref: string): string {
+  const ratios = p.bars
+    .filter((b) => b.object === ref)
+    .map((b) => /^([\d,]+) \/ ([\d,]+)/.exec(b.text)!)
+    .map((m) => Number(m[1].replace(/,/g, "")) / Number(m[2].replace(/,/g, "")));
+  const r = Math.max(0, ...ratios);
+  return r >= 0.9 ? "over" : r >= 0.7 ? "tight" : "ok";
+}
 const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 /** Each boundary-group chip sits on the row of a DP box that lists it, to its right. */
@@ -140,16 +150,16 @@ describe("the report rendered in headless Chromium", () => {
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("the lab: a node for P01 and for WIN701 (green), its boundary group beside it", () => {
+  it("the lab: a node for P01 and for WIN701 (red: 18 of Windows 7's 20 connections), its boundary group beside it", () => {
     const kinds = lab.nodes.map((n) => [n.kind, n.ref, n.level]);
     expect(kinds).toEqual([
       ["primary", "site:P01", "ok"],
-      ["dp", "dp:win701.lab.local", "ok"],
+      ["dp", "dp:win701.lab.local", "over"],
       ["bg", "bg:Lab HQ", "ok"],
     ]);
     const dp = lab.nodes[1];
     expect(dp.text).toBe("win701.lab.local");
-    expect(dp.fill).toBe(hexToRgb(LEVEL_COLOURS.ok.fill));
+    expect(dp.fill).toBe(hexToRgb(LEVEL_COLOURS.over.fill));
     // P01 is to the left of its DP, on the same row (a parent shares its first child's row).
     expect(lab.nodes[0].box.x + lab.nodes[0].box.w).toBeLessThan(dp.box.x);
     chipsBesideDps(lab.nodes);
@@ -160,6 +170,7 @@ describe("the report rendered in headless Chromium", () => {
         { limit: "pull-dps", object: "site:P01", text: "0 / 2,000" },
         { limit: "tree-dps", object: "site:P01", text: "1 / 5,000" },
         { limit: "dp-clients", object: "dp:win701.lab.local", text: "18 / 4,000" },
+        { limit: "client-os-connections", object: "dp:win701.lab.local", text: "18 / 20" },
         { limit: "content", object: "dp:win701.lab.local", text: "160 / 10,000" },
       ]),
     );
@@ -170,7 +181,8 @@ describe("the report rendered in headless Chromium", () => {
     expect(win702.level).toBe("over");
     expect(win702.fill).toBe(hexToRgb(LEVEL_COLOURS.over.fill));
     const win701 = hostile.nodes.find((n) => n.ref === "dp:win701.lab.local")!;
-    expect(win701.fill).toBe(hexToRgb(LEVEL_COLOURS.ok.fill));
+    expect(win701.level).toBe(levelFromBars(hostile, "dp:win701.lab.local"));
+    expect(win701.fill).toBe(hexToRgb(LEVEL_COLOURS[win701.level as keyof typeof LEVEL_COLOURS].fill));
     const chip = hostile.nodes.find((n) => n.kind === "bg" && n.ref === `bg:${HOSTILE_GROUP}`)!;
     expect(chip.text).toBe(HOSTILE_GROUP.slice(0, 23) + "…");
     chipsBesideDps(hostile.nodes);
@@ -180,7 +192,7 @@ describe("the report rendered in headless Chromium", () => {
     expect(hostileDom).toContain("&lt;script&gt;alert(\"bg\")&lt;/script&gt; &amp; 'HQ'");
   });
 
-  it("the branch offices: a node per site and per DP, each DP's boundary group beside it, all green and readable", () => {
+  it("the branch offices: a node per site and per DP, each DP's boundary group beside it, coloured by its numbers, readable", () => {
     const doc = readFileSync(join(root, "examples/branch-offices/topology.yaml"), "utf8");
     const servers = [...doc.matchAll(/^ {2}- server: (\S+)$/gm)].map((m) => m[1]);
     expect(servers).toHaveLength(39);
@@ -191,7 +203,13 @@ describe("the report rendered in headless Chromium", () => {
     expect(refs("bg")).toHaveLength(39);
     chipsBesideDps(branch.nodes);
     readable(branch.nodes);
-    expect(new Set(branch.nodes.map((n) => n.fill))).toEqual(new Set([hexToRgb(LEVEL_COLOURS.ok.fill)]));
+    // The document validates clean: sites and groups are green, each DP has the colour of its tightest figure.
+    for (const n of branch.nodes.filter((x) => x.kind !== "dp")) expect(n.fill, n.text).toBe(hexToRgb(LEVEL_COLOURS.ok.fill));
+    for (const n of branch.nodes.filter((x) => x.kind === "dp")) {
+      expect(n.level, n.text).toBe(levelFromBars(branch, n.ref!));
+      expect(n.fill, n.text).toBe(hexToRgb(LEVEL_COLOURS[n.level as keyof typeof LEVEL_COLOURS].fill));
+    }
+    expect(branch.nodes.some((n) => n.level !== "ok")).toBe(true); // client-OS branch DPs near 20
     // Secondaries sit between their primary and their DPs.
     const p01 = branch.nodes.find((n) => n.ref === "site:P01")!;
     const s01 = branch.nodes.find((n) => n.ref === "site:S01")!;

@@ -21,31 +21,31 @@ describe("pulumi-configmgr report (in-process)", () => {
     expect(page).toContain(`<span class="file">${file}</span>`);
   });
 
-  it("exits 0 with rule errors too: the page shows them and the summary line counts them", () => {
+  it("writes the page with rule errors too and exits 1 as validate does: the page shows them and the summary line counts them", () => {
     const file = writeDoc("report-broken.yaml", brokenLabYaml());
     const html = out("report-broken.html");
     const io = captureIo({ isTTY: true, env: {} });
-    expect(runCli(["report", file, "-o", html], io)).toBe(0);
+    expect(runCli(["report", file, "-o", html], io)).toBe(1);
     expect(io.out()).toMatch(ANSI); // a terminal gets the same colours as validate's summary
     const plain = captureIo();
-    expect(runReport({ file, out: html }, plain)).toBe(0);
+    expect(runReport({ file, out: html }, plain)).toBe(1);
     expect(plain.out()).toBe(`2 errors, 0 warnings, 0 waived; report written to ${html}\n`);
     const page = readFileSync(html, "utf8");
     expect(page).toContain(`data-rule="DP-HW-MIN"`);
     expect(page).toContain(`data-rule="DP-CONTENT-MAX"`);
   });
 
-  it("writes the diagnostics of a document without the format's shape (exit 0, and says there is no diagram)", () => {
+  it("writes the diagnostics of a document without the format's shape (exit 1, and says there is no diagram)", () => {
     const file = writeDoc("report-shape.yaml", "configMgrVersion: '2403'\nprimarySites: 3\n");
     const html = out("report-shape.html");
     const io = captureIo();
-    expect(runReport({ file, out: html }, io)).toBe(0);
+    expect(runReport({ file, out: html }, io)).toBe(1);
     expect(io.out()).toMatch(/^\d+ errors?, 0 warnings, 0 waived; report written to .*report-shape\.html \(no diagram: the document does not have the topology format's shape\)\n$/);
     expect(readFileSync(html, "utf8")).toContain(`data-rule="SCHEMA"`);
   });
 
   it.each([
-    ["no --out", (f: string) => ["report", f], /required option '-o, --out <file>' not specified/],
+    ["no -o", (f: string) => ["report", f], /give the HTML file to write with -o <file> \(or -o - for standard output\)/],
     ["no file", () => ["report", "--out", out("x.html")], /missing required argument 'file'/],
     ["a file that does not exist", () => ["report", join(tempDir(), "nope.yaml"), "--out", out("nope.html")], /nope\.yaml/],
     ["a YAML syntax error", () => ["report", writeDoc("report-syntax.yaml", "primarySites: [\n"), "--out", out("syntax.html")], /report-syntax\.yaml:\d+:\d+: /],
@@ -66,7 +66,7 @@ describe("pulumi-configmgr report (in-process)", () => {
   it("runReport without an output path is a usage error", () => {
     const io = captureIo();
     expect(runReport({ file: writeDoc("report-noout.yaml", labYaml()), out: "" }, io)).toBe(2);
-    expect(io.err()).toMatch(/--out <file>/);
+    expect(io.err()).toMatch(/-o <file>/);
   });
 
   it("is listed in the help", () => {

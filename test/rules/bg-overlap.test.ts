@@ -22,9 +22,18 @@ ruleTester(rule, {
     { name: "different AD sites", doc: sitesDoc([bg("A", "P01", { adSite: "HQ" }), bg("B", "P02", { adSite: "Branch" })]) },
     { name: "disjoint IPv6 prefixes", doc: sitesDoc([bg("A", "P01", { ipv6Prefix: "2001:db8:1::/64" }), bg("B", "P02", { ipv6Prefix: "2001:db8:2::/64" })]) },
     { name: "different VPN names", doc: sitesDoc([bg("A", "P01", { vpn: "Name:One" }), bg("B", "P02", { vpn: "Name:Two" })]) },
+    {
+      name: "VPN names that differ within their first 250 characters",
+      doc: sitesDoc([bg("A", "P01", { vpn: `Name:${"v".repeat(249)}A-tail` }), bg("B", "P02", { vpn: `Name:${"v".repeat(249)}B-tail` })]),
+    },
     { name: "the same address as AD site text and as subnet (different types)", doc: sitesDoc([bg("A", "P01", { adSite: "X" }), bg("B", "P02", { vpn: "Name:X" })]) },
   ],
   invalid: [
+    {
+      name: "VPN names equal in the first 250 characters ConfigMgr matches, different sites",
+      doc: sitesDoc([bg("A", "P01", { vpn: `Name:${"v".repeat(250)}-office` }), bg("B", "P02", { vpn: `Name:${"v".repeat(250)}-home` })]),
+      errors: [{ object: "bg:B", path: "boundaryGroups[1].boundaries[0].vpn", severity: "warning", message: ["which overlaps boundary vpn", "at random"] }],
+    },
     {
       name: "the same subnet, different sites",
       doc: sitesDoc([bg("A", "P01", sub("10.1.0.0/16")), bg("B", "P02", sub("10.2.0.0/16"), sub("10.1.0.0/16"))]),

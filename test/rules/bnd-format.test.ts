@@ -65,11 +65,15 @@ ruleTester(rule, {
     { name: "VPN without a keyword", doc: labBoundaries({ vpn: "Contoso VPN" }), errors: [{ path: at("vpn"), message: "not Auto:On" }] },
     { name: "VPN Auto:Off", doc: labBoundaries({ vpn: "Auto:Off" }), errors: [{ path: at("vpn") }] },
     { name: "an empty VPN name", doc: labBoundaries({ vpn: "Name:" }), errors: [{ limit: 1, actual: 0, message: "empty name" }] },
-    { name: "a 251-character VPN name", doc: labBoundaries({ vpn: `Name:${"n".repeat(251)}` }), errors: [{ limit: 250, actual: 251 }] },
     {
-      name: "a 244-character VPN description",
+      name: "a 251-character VPN name is a warning: ConfigMgr matches its first 250 characters",
+      doc: labBoundaries({ vpn: `Name:${"n".repeat(251)}` }),
+      errors: [{ path: at("vpn"), severity: "warning", limit: 250, actual: 251, message: ["matches only the first 250 characters of a VPN connection name", "characters 251–251 are ignored"] }],
+    },
+    {
+      name: "a 244-character VPN description is a warning: ConfigMgr matches its first 243 characters",
       doc: labBoundaries({ vpn: `Description:${"d".repeat(244)}` }),
-      errors: [{ limit: 243, actual: 244, message: "adapter descriptions" }],
+      errors: [{ severity: "warning", limit: 243, actual: 244, message: "matches only the first 243 characters of a VPN connection description" }],
     },
   ],
 });

@@ -12,7 +12,8 @@ function annex() {
   return doc;
 }
 
-const WHY = ["20 concurrent inbound connections", "at most 10 requests at once", "the rest queue"];
+/** What the numbers are (issue 11): the licence's 20 inbound connections, and IIS's 10 concurrent requests. */
+const WHY = ["the 20 is the client Windows licence limit of 20 inbound connections", "IIS on client Windows handles only 10 requests concurrently and queues the rest"];
 
 ruleTester(rule, {
   valid: [

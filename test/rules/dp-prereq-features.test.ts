@@ -1,7 +1,11 @@
+import { describe, expect, it } from "vitest";
+import { OS_MATRIX } from "../../lib/rules/data/os-matrix";
 import rule from "../../lib/rules/dp-prereq-features";
+import { osFamily } from "../../lib/scripts/features";
+import type { OsId } from "../../lib/topology/schema";
 import { labWith, osDp } from "../fixtures/builders-capacity";
 import { labDoc } from "../fixtures/lab";
-import { ruleTester } from "./rule-tester";
+import { ruleTester, runRule } from "./rule-tester";
 
 const FEATURES = ["Remote Differential Compression (RDC)", "ISAPI Extensions", "Windows Authentication", "IIS 6 Metabase Compatibility", "IIS 6 WMI Compatibility"];
 
@@ -47,4 +51,29 @@ ruleTester(rule, {
       errors: [{ message: ["Windows Server 2003", "no host-preparation script"] }],
     },
   ],
+});
+
+/**
+ * Issue 11: every OS the catalog accepts as a DP host at some version is either prepared by the
+ * library or refused with prepareHost: true, with a message that says so and what to do. Today the
+ * scripts (lib/scripts/features.ts) have no family for Server 2003 and Server 2008 SP2.
+ */
+describe("DP-PREREQ-FEATURES for every OS the catalog accepts", () => {
+  const UNPREPARED: OsId[] = ["windows-server-2003", "windows-server-2008"];
+  for (const os of Object.keys(OS_MATRIX) as OsId[]) {
+    const first = OS_MATRIX[os].supported.from!;
+    it(`${os} on ${first} with prepareHost: true`, () => {
+      const found = runRule(rule, osDp(os, first));
+      if (UNPREPARED.includes(os)) {
+        expect(osFamily(os), "the scripts still cannot prepare it").toBeUndefined();
+        expect(found).toHaveLength(1);
+        expect(found[0].message).toContain(`no host-preparation script for ${OS_MATRIX[os].label}`);
+        expect(found[0].fix).toContain("Set prepareHost: false");
+        expect(found[0].fix).toContain("hostHas.features: true and hostHas.localAdmin: true");
+      } else {
+        expect(osFamily(os), "the scripts prepare it").toBeDefined();
+        expect(found).toEqual([]);
+      }
+    });
+  }
 });

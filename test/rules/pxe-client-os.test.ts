@@ -1,4 +1,5 @@
 import rule from "../../lib/rules/pxe-client-os";
+import { osDp } from "../fixtures/builders-capacity";
 import { dpWith, win11 } from "../fixtures/builders-pull";
 import { labDoc } from "../fixtures/lab";
 import { ruleTester } from "./rule-tester";
@@ -12,8 +13,23 @@ ruleTester(rule, {
     { name: "Windows 11 with PXE disabled on 1802", doc: dpWith({ ...win11, ...pxe(false, false) }, "1802") },
     { name: "Server Core with the responder without WDS on 2403", doc: dpWith({ serverCore: true, ...pxe(true) }) },
     { name: "full Server 2022 with WDS on 1802", doc: dpWith(pxe(false), "1802") },
+    { name: "Server 2008 R2 with PXE on 1910 (EFI network boot supported)", doc: osDp("windows-server-2008-r2", "1910", pxe(false)) },
+    { name: "Server 2008 with PXE disabled", doc: osDp("windows-server-2008", "1910", pxe(false, false)) },
   ],
   invalid: [
+    {
+      name: "Server 2008 SP2 with PXE: a warning, no EFI network boot",
+      doc: osDp("windows-server-2008", "1910", pxe(false)),
+      errors: [
+        {
+          object: "dp:dp1.contoso.com",
+          path: "distributionPoints[0].pxe.enabled",
+          severity: "warning",
+          message: ["Windows Server 2008", "don't support network booting of client computers in EFI mode", "BIOS clients"],
+        },
+      ],
+    },
+    { name: "Server 2008 SP2 with PXE on 2012 SP1", doc: osDp("windows-server-2008", "2012 SP1", pxe(false)), errors: [{ severity: "warning", message: "EFI mode" }] },
     {
       name: "Windows 11 with WDS on 1806",
       doc: dpWith({ ...win11, ...pxe(false) }, "1806"),

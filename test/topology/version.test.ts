@@ -11,7 +11,14 @@ describe("configMgrVersion model", () => {
     expect(parseVersion(2403)?.label).toBe("2403");
   });
   it("rejects what is not a known release", () => {
-    for (const bad of ["2012 SP2", "1513", "2603", "", "latest", null, {}]) expect(parseVersion(bad)).toBeUndefined();
+    for (const bad of ["2012 SP2", "1513", "2512", "2613", "2600", "", "latest", null, {}]) expect(parseVersion(bad)).toBeUndefined();
+  });
+  it("knows 2603, and reads a newer well-formed YYMM as checked with 2603's facts", () => {
+    expect(parseVersion("2603")).toEqual({ label: "2603", order: 2603, currentBranch: true });
+    expect(parseVersion("2609")).toEqual({ label: "2609", order: 2609, currentBranch: true, newerThanKnown: "2603" });
+    expect(compareVersions(parseVersion("2603")!, parseVersion("2609")!)).toBeLessThan(0);
+    expect(inRange(parseVersion("2609")!, { from: "2409" })).toBe(true);
+    expect(inRange(parseVersion("2609")!, { from: "2012", to: "2603" })).toBe(false);
   });
   it("accepts every listed release", () => {
     for (const label of ACCEPTED_VERSIONS) expect(parseVersion(label)?.label).toBe(label);

@@ -12,7 +12,10 @@ export interface OsFacts {
   readonly label: string;
   readonly client: boolean;
   readonly supported: VersionRange;
+  /** Editions supported at every version the OS is supported at. */
   readonly editions: readonly string[];
+  /** Editions supported only from a version on (edition → first version). */
+  readonly editionsFrom?: Readonly<Record<string, string>>;
   readonly architectures: readonly ("x86" | "x64" | "arm64")[];
   /** Server Core installations supported as a DP. */
   readonly serverCore: boolean;
@@ -29,6 +32,28 @@ export interface OsFacts {
 const CLIENT_EDITIONS = ["professional", "enterprise"];
 /** Windows Server 2008 and 2008 R2 also had an Enterprise edition (os-matrix-sources.md); later ones do not. */
 const SERVER_EDITIONS = ["standard", "datacenter"];
+
+/**
+ * Windows 10 editions by version. The supported-OS page listed "Windows 10 (x86, x64): Pro and
+ * Enterprise" from the 1511-era import (MicrosoftDocs/SCCMdocs 5811bc06, 2016-08-25) to its last
+ * SCCMdocs text (764bd353, 2020-04-17) and in the memdocs text of ms.date 2020-02-19. The memdocs
+ * text of ms.date 2021-10-19 (MicrosoftDocs/memdocs 95c177b7 / 0022f3a2) says "Windows 10 (x86,
+ * x64)" and defers editions to "Support for Windows 10", in the same edit that added "Windows 11
+ * (starting in Configuration Manager version 2107)"; that page lists Enterprise, Pro, Education
+ * and Pro Education, and Pro for Workstations from 1906 (SCCMdocs 764bd353,
+ * support-for-windows-10.md). So Education, Pro Education and Pro for Workstations count from 2107.
+ * (Education was added to "Support for Windows 10" for clients in 2017 — SCCMdocs 9c2e647c, PR #135,
+ * "education is approved for support" — while the site-system page kept DPs to Pro and Enterprise.)
+ * UNCONFIRMED: the memdocs commits between 2020-04 and 2021-10 could not be read here (the
+ * repository is too large to fetch), so the change may have landed a release earlier (2103).
+ */
+const WINDOWS_10_LATER_EDITIONS = { education: "2107", "pro-education": "2107", "pro-for-workstations": "2107" };
+
+/**
+ * "Applies to Datacenter: Azure Edition, Standard and Datacenter editions" (Windows Server 2022:
+ * memdocs 0022f3a2, ms.date 2021-10-19; Windows Server 2025: memdocs aeca62f6, ms.date 2024-12-19).
+ */
+const AZURE_EDITION_SERVER = [...SERVER_EDITIONS, "datacenter-azure-edition"];
 
 export const OS_MATRIX: Readonly<Record<OsId, OsFacts>> = {
   "windows-7": {
@@ -62,7 +87,8 @@ export const OS_MATRIX: Readonly<Record<OsId, OsFacts>> = {
     label: "Windows 10",
     client: true,
     supported: { from: "1511", to: "2503" },
-    editions: [...CLIENT_EDITIONS, "education"],
+    editions: CLIENT_EDITIONS,
+    editionsFrom: WINDOWS_10_LATER_EDITIONS,
     architectures: ["x86", "x64"],
     serverCore: false,
     endOfSupport: "2025-10-14",
@@ -72,7 +98,9 @@ export const OS_MATRIX: Readonly<Record<OsId, OsFacts>> = {
     label: "Windows 11",
     client: true,
     supported: { from: "2107" },
-    editions: [...CLIENT_EDITIONS, "education"],
+    // The page defers to "Support for Windows 11" (memdocs 0022f3a2); the same Windows 10 family
+    // of editions is assumed (UNCONFIRMED beyond Pro, Enterprise and Education).
+    editions: [...CLIENT_EDITIONS, "education", "pro-education", "pro-for-workstations"],
     architectures: ["x64"],
     serverCore: false,
   },
@@ -165,7 +193,7 @@ export const OS_MATRIX: Readonly<Record<OsId, OsFacts>> = {
     label: "Windows Server 2022",
     client: false,
     supported: { from: "2107" },
-    editions: SERVER_EDITIONS,
+    editions: AZURE_EDITION_SERVER,
     architectures: ["x64"],
     serverCore: true,
     endOfSupport: "2031-10-14",
@@ -174,7 +202,7 @@ export const OS_MATRIX: Readonly<Record<OsId, OsFacts>> = {
     label: "Windows Server 2025",
     client: false,
     supported: { from: "2409" },
-    editions: SERVER_EDITIONS,
+    editions: AZURE_EDITION_SERVER,
     architectures: ["x64"],
     serverCore: true,
     endOfSupport: "2034-10-10",
