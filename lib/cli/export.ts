@@ -1,28 +1,16 @@
-import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { emitTopologyYaml } from "../export/emit-yaml";
 import { ExportFormatError, parseExport } from "../export/records";
 import { exportScript } from "../export/script";
 import { toTopology } from "../export/to-topology";
 import { summarize, validateDocument } from "../rules/engine";
 import { loadTopologyText } from "../topology/load";
+import { readExportText, type ExportSourceArgs } from "./export-source";
 import { EXIT_OK, EXIT_USAGE, guarded, type CliIo } from "./io";
 
-export interface ExportArgs {
-  /** FQDN of the site server whose SMS Provider is read. */
-  readonly server?: string;
-  readonly site?: string;
-  /** The export script's output, saved by an admin who ran it by hand. */
-  readonly from?: string;
-  /** Run the script over SSH on the site server (the `ssh` client, key or agent logon). */
-  readonly ssh?: string;
-  readonly user?: string;
-  readonly port?: string;
-  readonly identity?: string;
+export interface ExportArgs extends ExportSourceArgs {
   readonly domain?: string;
   readonly output?: string;
-  /** The remote command line and stdin of the library (lib/scripts), injected by the caller. */
-  readonly transport?: { readonly command: string; readonly stdin: (script: string) => string };
 }
 
 const SCHEMA_PATH = "./node_modules/pulumi-configmgr/schema/topology.schema.json";
@@ -43,22 +31,12 @@ export function runExport(args: ExportArgs, io: CliIo): number {
       io.stdout.write(exportScript({ siteServer: server!.toLowerCase(), siteCode: args.site?.toUpperCase() }));
       return EXIT_OK;
     }
-    let text: string;
-    if (args.from !== undefined) {
-      try {
-        text = readFileSync(args.from === "-" ? 0 : args.from, "utf8");
-      } catch (err) {
-        io.stderr.write(`pulumi-configmgr export: cannot read ${args.from}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
-        return EXIT_USAGE;
-      }
-    } else {
-      const ran = runOverSsh(args, server!);
-      if (ran.error !== undefined) {
-        io.stderr.write(`pulumi-configmgr export: ${ran.error}\n`);
-        return EXIT_USAGE;
-      }
-      text = ran.stdout;
+    const source = readExportText(args);
+    if (source.error !== undefined) {
+      io.stderr.write(`pulumi-configmgr export: ${source.error}\n`);
+      return EXIT_USAGE;
     }
+    const text = source.text;
     let records;
     try {
       records = parseExport(text);
@@ -88,15 +66,4 @@ export function runExport(args: ExportArgs, io: CliIo): number {
 function count(list: unknown, noun: string): string {
   const n = Array.isArray(list) ? list.length : 0;
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-function runOverSsh(args: ExportArgs, server: string): { stdout: string; error?: undefined } | { stdout?: undefined; error: string } {
-  if (!args.transport) return { error: "internal: no transport for --ssh" };
-  const script = exportScript({ siteServer: server.toLowerCase(), siteCode: args.site?.toUpperCase() });
-  const target = args.user ? `${args.user}@${server}` : server;
-  const sshArgs = ["-o", "BatchMode=yes", ...(args.port ? ["-p", args.port] : []), ...(args.identity ? ["-i", args.identity] : []), target, args.transport.command];
-  const result = spawnSync("ssh", sshArgs, { input: args.transport.stdin(script), encoding: "utf8", maxBuffer: 1 << 30 });
-  if (result.error) return { error: `could not run ssh: ${result.error.message} (install the OpenSSH client)` };
-  if (result.status === 255) return { error: `ssh to ${target} failed: ${result.stderr.trim().split("\n").at(-1) ?? ""} (a key or agent logon is needed: BatchMode)` };
-  return { stdout: result.stdout };
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from "commander";
 import { runDiff } from "./diff";
+import { runDrift } from "./drift";
+import { runExport } from "./export";
+import { sshTransport } from "./ssh-transport";
 import { DIFF_FORMATS, EXIT_OK, EXIT_USAGE, guarded, OUTPUT_FORMATS, VALIDATE_FORMATS, type CliIo, type DiffFormat, type OutputFormat, type ValidateFormat } from "./io";
 import { runSchema } from "./json-schema";
 import { runPlan } from "./plan";
@@ -25,6 +28,8 @@ Examples:
   $ pulumi-configmgr report topology.yaml -o report.html
   $ pulumi-configmgr diff git:origin/main:topology.yaml topology.yaml --format markdown
   $ pulumi-configmgr explain DP-CLIENTS-MAX
+  $ pulumi-configmgr export --ssh cm01.contoso.com --user 'CONTOSO\admin' -o topology.yaml
+  $ pulumi-configmgr drift topology.yaml --from export.txt
 
 Exit codes: 0 no unwaived error, 1 at least one (or more warnings than --max-warnings),
 2 a usage error, an unreadable file or a YAML/JSON syntax error.
@@ -104,6 +109,36 @@ annotations), compact (file:line:col: severity RULE object message, for editors'
       .addOption(outputOption())
       .action((base: string, head: string, opts: { format: DiffFormat; output?: string }, cmd: Command) => {
         code = runDiff({ base, head, format: opts.format, output: opts.output }, withGlobals(cmd));
+      });
+    const exportSource = (cmd: Command) =>
+      cmd
+        .option("--ssh <site server>", "run the export over SSH on this site server (the ssh client; key or agent logon)")
+        .option("--from <file>", "read the output of the export script an administrator ran (- is standard input)")
+        .option("--site <code>", "site code of the SMS Provider (default: the site server's own)")
+        .option("--user <user>", "SSH user, e.g. CONTOSO\\admin")
+        .option("--port <port>", "SSH port")
+        .option("-i, --identity <file>", "SSH private key file");
+    exportSource(
+      program
+        .command("export")
+        .description("read a running hierarchy into a topology document: prints the PowerShell to run on the site server, or with --ssh / --from writes the document")
+        .option("--server <fqdn>", "the site server the printed script reads (without --ssh or --from)"),
+    )
+      .option("--domain <name>", "NetBIOS name of the site servers' domain (when WMI cannot tell)")
+      .addOption(outputOption())
+      .action((opts: Record<string, string | undefined>) => {
+        code = runExport({ ...opts, transport: sshTransport() }, io);
+      });
+    exportSource(
+      program
+        .command("drift")
+        .description("what differs between a topology document and the running hierarchy, and which way pulumi up would move it")
+        .argument("<topology>", "the reviewed topology document"),
+    )
+      .addOption(formatOption(DIFF_FORMATS))
+      .addOption(outputOption())
+      .action((topology: string, opts: Record<string, string | undefined>, cmd: Command) => {
+        code = runDrift({ ...opts, topology, format: opts.format as DiffFormat, transport: sshTransport() }, withGlobals(cmd));
       });
     program
       .command("rules")
