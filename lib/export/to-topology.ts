@@ -92,7 +92,7 @@ export function toTopology(records: ExportRecords, options: ExportOptions = {}):
       .filter((m) => field(m, "GroupID") === field(g, "GroupID"))
       .map((m) => boundaries.get(field(m, "BoundaryID")))
       .filter((b): b is ExportRow => b !== undefined)
-      .map((b) => ({ type: BOUNDARY_TYPES[field(b, "BoundaryType") ?? ""], value: field(b, "Value") ?? "" }))
+      .map((b) => ({ type: BOUNDARY_TYPES[field(b, "BoundaryType") ?? ""], value: boundaryValue(b, gi) }))
       .sort((a, b) => byText(`${a.type}:${a.value}`, `${b.type}:${b.value}`));
     d.boundaries = items.filter((b) => b.type !== undefined).map((b) => ({ [b.type]: b.value }));
     for (const b of items) if (b.type === undefined) comments.push({ path: ["boundaryGroups", gi, "name"], text: `a boundary of a type the document has no name for was left out: ${b.value}` });
@@ -100,6 +100,20 @@ export function toTopology(records: ExportRecords, options: ExportOptions = {}):
     return d;
   });
   if (groups.length > 0) document.boundaryGroups = groups;
+
+  /**
+   * ConfigMgr keeps only the subnet ID of an IP subnet boundary (172.16.50.0/24 → 172.16.50.0).
+   * The library names the boundaries it creates after the CIDR it was given, so the prefix comes
+   * back from that name when it matches; otherwise the subnet ID is written with a comment.
+   */
+  function boundaryValue(b: ExportRow, gi: number): string {
+    const value = field(b, "Value") ?? "";
+    if (field(b, "BoundaryType") !== "0" || value.includes("/")) return value;
+    const cidr = /(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})\s*$/.exec(field(b, "DisplayName") ?? "");
+    if (cidr && cidr[1] === value) return `${value}/${cidr[2]}`;
+    comments.push({ path: ["boundaryGroups", gi, "name"], text: `ConfigMgr keeps only the subnet ID ${value} of an IP subnet boundary: add its prefix length (${value}/NN)` });
+    return value;
+  }
 
   // --- distribution points
   const dpRows = rowsOf("SMS_SCI_SysResUse").filter((r) => field(r, "RoleName") === "SMS Distribution Point");

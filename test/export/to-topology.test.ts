@@ -22,7 +22,7 @@ function labOutput(overrides: { build?: number; os?: Record<string, string | num
     .prop("DPMonEnabled", 1)
     .row("SMS_DistributionPointInfo", "cm01.lab.local", { ServerName: "WIN701.lab.local", SiteCode: "P01", NALPath: nal, IsPullDP: false, IsPXE: false, IsActive: false, IsMulticast: false, Communication: 0, Description: "Windows 7 workstation as distribution point (lab)" })
     .row("SMS_BoundaryGroup", "cm01.lab.local", { GroupID: 1, Name: "Lab HQ", Description: "", DefaultSiteCode: "P01" })
-    .row("SMS_Boundary", "cm01.lab.local", { BoundaryID: 7, BoundaryType: 0, Value: "192.168.1.0/24", DisplayName: "" })
+    .row("SMS_Boundary", "cm01.lab.local", { BoundaryID: 7, BoundaryType: 0, Value: "192.168.1.0", DisplayName: "pulumi-configmgr: 192.168.1.0/24" })
     .row("SMS_BoundaryGroupMembers", "cm01.lab.local", { GroupID: 1, BoundaryID: 7 })
     .row("SMS_BoundaryGroupSiteSystems", "cm01.lab.local", { GroupID: 1, ServerNALPath: nal, SiteCode: "P01" })
     .row("Win32_OperatingSystem", "win701.lab.local", { Caption: "Microsoft Windows 7 Enterprise ", Version: "6.1.7601", ProductType: 1, OSArchitecture: "64-bit", ...overrides.os })
@@ -78,6 +78,23 @@ describe("an export as a topology document", () => {
     expect(texts).toContainEqual(expect.stringMatching(/^configMgrVersion: estimate: build 9999 is not in the library's table/));
     expect(texts).toContainEqual(expect.stringMatching(/^distributionPoints\.0\.os: estimate: the OS could not be read \(Contoso OS\)/));
     expect(texts).toContainEqual(expect.stringMatching(/^distributionPoints\.0\.architecture: estimate/));
+  });
+
+  it("gives an IP subnet boundary its prefix back from the name the library gave it, and says so where it cannot", () => {
+    const text = new ExportOutput()
+      .provider("cm01.lab.local", "P01")
+      .row("SMS_Site", "cm01.lab.local", { SiteCode: "P01", ServerName: "cm01.lab.local", Type: 2, Version: "5.00.9128.1000", BuildNumber: 9128 })
+      .row("SMS_BoundaryGroup", "cm01.lab.local", { GroupID: 1, Name: "HQ", DefaultSiteCode: "" })
+      .row("SMS_Boundary", "cm01.lab.local", { BoundaryID: 1, BoundaryType: 0, Value: "10.1.0.0", DisplayName: "pulumi-configmgr: 10.1.0.0/16" })
+      .row("SMS_Boundary", "cm01.lab.local", { BoundaryID: 2, BoundaryType: 0, Value: "10.2.0.0", DisplayName: "made by hand" })
+      .row("SMS_Boundary", "cm01.lab.local", { BoundaryID: 3, BoundaryType: 3, Value: "10.3.0.1-10.3.0.9", DisplayName: "" })
+      .row("SMS_BoundaryGroupMembers", "cm01.lab.local", { GroupID: 1, BoundaryID: 1 })
+      .row("SMS_BoundaryGroupMembers", "cm01.lab.local", { GroupID: 1, BoundaryID: 2 })
+      .row("SMS_BoundaryGroupMembers", "cm01.lab.local", { GroupID: 1, BoundaryID: 3 })
+      .text();
+    const exported = toTopology(parseExport(text));
+    expect((exported.document.boundaryGroups as { boundaries: unknown[] }[])[0].boundaries).toEqual([{ ipRange: "10.3.0.1-10.3.0.9" }, { ipSubnet: "10.1.0.0/16" }, { ipSubnet: "10.2.0.0" }]);
+    expect(exported.comments.map((c) => c.text)).toContainEqual(expect.stringContaining("ConfigMgr keeps only the subnet ID 10.2.0.0 of an IP subnet boundary"));
   });
 
   it("orders objects stably whatever order WMI returned them in", () => {
