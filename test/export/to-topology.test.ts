@@ -5,33 +5,7 @@ import { parseExport } from "../../lib/export/records";
 import { toTopology } from "../../lib/export/to-topology";
 import { validateDocument } from "../../lib/rules/engine";
 import { loadTopologyText } from "../../lib/topology/load";
-import { ExportOutput } from "./export-output";
-
-/** What the export script prints for the seed's lab (2012 SP1, WIN701 on Windows 7 Enterprise x64). */
-function labOutput(overrides: { build?: number; os?: Record<string, string | number> } = {}): string {
-  const nal = '["Display=\\\\win701.lab.local\\"]MSWNET:["SMS_SITE=P01"]\\\\win701.lab.local\\';
-  return new ExportOutput()
-    .provider("cm01.lab.local", "P01")
-    .row("SMS_Site", "cm01.lab.local", { SiteCode: "P01", SiteName: "Lab primary site", ServerName: "CM01.lab.local", Type: 2, ReportingSiteCode: "", Version: `5.00.${overrides.build ?? 7804}.1000`, BuildNumber: overrides.build ?? 7804 })
-    .row("SMS_SCI_SysResUse", "cm01.lab.local", { RoleName: "SMS Site System", SiteCode: "P01", NetworkOSPath: "\\\\WIN701.lab.local", NALPath: nal })
-    .prop("UseProxy", 0)
-    .row("SMS_SCI_SysResUse", "cm01.lab.local", { RoleName: "SMS Distribution Point", SiteCode: "P01", NetworkOSPath: "\\\\WIN701.lab.local", NALPath: nal })
-    .prop("AvailableContentLibDrivesList", 0, "C")
-    .prop("AvailablePkgShareDrivesList", 0, "C")
-    .prop("MinFreeSpace", 50)
-    .prop("DPMonEnabled", 1)
-    .row("SMS_DistributionPointInfo", "cm01.lab.local", { ServerName: "WIN701.lab.local", SiteCode: "P01", NALPath: nal, IsPullDP: false, IsPXE: false, IsActive: false, IsMulticast: false, Communication: 0, Description: "Windows 7 workstation as distribution point (lab)" })
-    .row("SMS_BoundaryGroup", "cm01.lab.local", { GroupID: 1, Name: "Lab HQ", Description: "", DefaultSiteCode: "P01" })
-    .row("SMS_Boundary", "cm01.lab.local", { BoundaryID: 7, BoundaryType: 0, Value: "192.168.1.0", DisplayName: "pulumi-configmgr: 192.168.1.0/24" })
-    .row("SMS_BoundaryGroupMembers", "cm01.lab.local", { GroupID: 1, BoundaryID: 7 })
-    .row("SMS_BoundaryGroupSiteSystems", "cm01.lab.local", { GroupID: 1, ServerNALPath: nal, SiteCode: "P01" })
-    .row("Win32_OperatingSystem", "win701.lab.local", { Caption: "Microsoft Windows 7 Enterprise ", Version: "6.1.7601", ProductType: 1, OSArchitecture: "64-bit", ...overrides.os })
-    .row("Win32_ComputerSystem", "win701.lab.local", { Domain: "lab.local", TotalPhysicalMemory: 8 * 2 ** 30 })
-    .row("Win32_Processor", "win701.lab.local", { NumberOfCores: 2 })
-    .row("Win32_LogicalDisk", "win701.lab.local", { DeviceID: "C:", DriveType: 3, FreeSpace: 90 * 2 ** 30 + 5 })
-    .row("Win32_LogicalDisk", "win701.lab.local", { DeviceID: "D:", DriveType: 5, FreeSpace: 0 })
-    .text();
-}
+import { ExportOutput, labOutput } from "./export-output";
 
 describe("an export as a topology document", () => {
   it("describes the seed's lab as the lab document does (the fields ConfigMgr and WMI know)", () => {
