@@ -161,7 +161,8 @@ function Step-DpInstall($dp, $job) {
                 Add-LabStatusMessage $script:Msg.ConnectFailed 'SMS_DISTRIBUTION_MANAGER' $dp.siteCode $script:SevError @($dp.server) 'Distribution Manager failed to connect to the distribution point. Check your network and firewall settings.'
                 $job.failed = 'unreachable'; return
             }
-            if (-not (Test-HostAdmin $h $account)) {
+            $onSiteServer = ($dp.server -eq (Get-LabSite $dp.siteCode).server)
+            if (-not $onSiteServer -and -not (Test-HostAdmin $h $account)) {
                 Add-LabLog 'distmgr.log' "Failed to install DP files on the remote distribution point. Error code = 5 (access denied: $account is not a local administrator on $($dp.server))"
                 Add-LabStatusMessage $script:Msg.InstallFailed 'SMS_DISTRIBUTION_MANAGER' $dp.siteCode $script:SevError @($nal, '5') 'Distribution Manager failed to install the distribution point files (error 5, access denied).'
                 $job.failed = 'access-denied'; return
@@ -176,7 +177,9 @@ function Step-DpInstall($dp, $job) {
         }
         3 {
             $family = Get-DpFamily $h
-            $cmActsOnIis = $dp.settings.installInternetServer -and (Test-VersionAtLeast $state.version '1702') -and $family -eq 'server'
+            # Add-CMDistributionPoint -InstallInternetServer takes effect from 1702 (CMPS 1702 release notes), on
+            # server OS; secondary site setup installs IIS when New-CMSecondarySite -InstallInternetServer is $true.
+            $cmActsOnIis = ($dp.settings.setupInstallsIis) -or ($dp.settings.installInternetServer -and (Test-VersionAtLeast $state.version '1702') -and $family -eq 'server')
             if ($cmActsOnIis) {
                 foreach ($f in @($script:IisNeeded.server + $script:Iis6Needed.server)) { $h.features[$f] = 'Enabled' }
                 Add-LabLog 'distmgr.log' "Installing IIS on $($dp.server) (Install Internet server= 1)"

@@ -27,10 +27,23 @@ function Get-LabState {
     return $script:State
 }
 
-function Save-LabState {
+<#
+  Marks the state changed. It is written once, when PowerShell exits (also through `exit N` inside
+  the script), and by Sync-LabState; writing it on every call would make a long poll loop
+  quadratic in the size of the call log.
+#>
+function Save-LabState { $script:Dirty = $true }
+
+function Sync-LabState {
+    if (-not $script:Dirty -or $null -eq $script:State) { return }
     $json = ConvertTo-Json -InputObject $script:State -Depth 100
     [System.IO.File]::WriteAllText($script:StatePath, $json, (New-Object System.Text.UTF8Encoding($false)))
+    $script:Dirty = $false
 }
+
+$script:Dirty = $false
+# Start.ps1 registers the PowerShell.Exiting action that calls Sync-LabState (an action registered
+# from inside a module does not run at exit).
 
 function ConvertTo-LogValue($Value) {
     if ($null -eq $Value) { return $null }
@@ -96,4 +109,4 @@ function Get-LabThisHost {
     return $h
 }
 
-Export-ModuleMember -Function Get-LabState, Save-LabState, Add-LabCall, New-LabId, Get-LabHost, Get-LabThisHost, ConvertTo-LogValue
+Export-ModuleMember -Function Get-LabState, Save-LabState, Sync-LabState, Add-LabCall, New-LabId, Get-LabHost, Get-LabThisHost, ConvertTo-LogValue

@@ -319,4 +319,6 @@ function Get-OsFacts([string]$Os) {
     throw "lab double: unknown OS '$Os'"
 }
 
-Export-ModuleMember -Function Start-Sleep, Get-Date, New-Object, Test-Path, Get-WmiObject, Get-OsFacts, Write-LabError
+function Sync-LabDoubleState { Sync-LabState }
+
+Export-ModuleMember -Function Sync-LabDoubleState, Start-Sleep, Get-Date, New-Object, Test-Path, Get-WmiObject, Get-OsFacts, Write-LabError

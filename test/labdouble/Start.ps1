@@ -7,6 +7,8 @@ $labDoubleRoot = $PSScriptRoot
 Import-Module (Join-Path $labDoubleRoot 'LabWindows.psm1') -Global
 Import-Module (Join-Path $labDoubleRoot 'LabFeatures.psm1')
 Register-LabNativeCommands
+# The state is written once, at exit (also through `exit N` inside the script).
+$null = Register-EngineEvent -SourceIdentifier PowerShell.Exiting -Action { Sync-LabDoubleState }
 $labDoubleHost = & (Import-Module (Join-Path $labDoubleRoot 'LabState.psm1') -PassThru) { Get-LabThisHost }
 $labDoubleOs = Get-OsFacts $labDoubleHost.os
 $env:windir = Join-Path $labDoubleRoot 'windows'

@@ -97,6 +97,9 @@ export function stateFromTopology(doc: any, options: SeedOptions = {}): LabState
   // Secondary site servers exist as hosts; the secondary sites themselves are what the library installs.
   for (const s of doc.secondarySites ?? []) {
     hosts[netbios(s.server)] = labHost(s.server, serverOs, domain);
+    // A prerequisite done by hand before a secondary site install: the parent site server's account is a local admin there.
+    const parent = sites.find((p) => p.code === String(s.parent).toUpperCase());
+    if (parent) hosts[netbios(s.server)].administrators.members.push({ path: `WinNT://${domain}/${netbios(parent.server)}$` });
     accounts.add(`${netbios(s.server)}$`);
   }
   return {

@@ -306,3 +306,215 @@ function CM-New-CMAccount($b) {
     $state.accounts = @($state.accounts) + @($name)
     return (ConvertTo-ResultObject @{ UserName = $name } 'SMS_SCI_Reserved' "account:$name")
 }
+
+# --- boundaries and boundary groups ----------------------------------------------------------------
+
+$script:BoundaryTypes = @{ IPSubnet = 0; ADSite = 1; IPV6Prefix = 2; IPRange = 3; Vpn = 4 }
+
+function ConvertTo-StoredBoundaryValue([int]$Type, [string]$Value) {
+    if ($Type -eq 0 -and $Value -match '^(\d+)\.(\d+)\.(\d+)\.(\d+)/(\d+)$') {
+        # ConfigMgr stores the subnet ID of an IP subnet boundary, not the CIDR text.
+        $ip = [uint32]0
+        foreach ($i in 1..4) { $ip = ($ip -shl 8) -bor [uint32]$Matches[$i] }
+        $bits = [int]$Matches[5]
+        $mask = if ($bits -eq 0) { [uint32]0 } else { [uint32]([uint64]0xFFFFFFFF -shl (32 - $bits) -band 0xFFFFFFFF) }
+        $net = $ip -band $mask
+        return (@(24, 16, 8, 0) | ForEach-Object { ($net -shr $_) -band 255 }) -join '.'
+    }
+    return $Value
+}
+
+function Get-BoundaryRowObject($bd) { ConvertTo-ResultObject (@(Get-SmsRows 'SMS_Boundary' '') | Where-Object { $_.BoundaryID -eq $bd.id })[0] 'SMS_Boundary' "boundary:$($bd.id)" }
+function Get-GroupRowObject($g) { ConvertTo-ResultObject (@(Get-SmsRows 'SMS_BoundaryGroup' '') | Where-Object { $_.GroupID -eq $g.id })[0] 'SMS_BoundaryGroup' "boundarygroup:$($g.id)" }
+
+function CM-New-CMBoundary($b) {
+    $state = Get-LabState
+    $typeName = [string]$b.Type
+    $key = @($script:BoundaryTypes.Keys | Where-Object { $_ -eq $typeName })
+    if ($key.Count -eq 0) { throw "Cannot convert value `"$typeName`" to type BoundaryTypes." }
+    $type = $script:BoundaryTypes[$key[0]]
+    if ($type -eq 4 -and -not (Test-VersionAtLeast $state.version '2010')) { throw "Cannot convert value `"Vpn`" to type BoundaryTypes." }
+    $value = ConvertTo-StoredBoundaryValue $type ([string]$b.Value)
+    if (@($state.boundaries | Where-Object { $_.type -eq $type -and $_.value -eq $value }).Count -gt 0) { throw "A boundary of type $($key[0]) with value $value already exists." }
+    $bd = @{ id = (New-LabId); type = $type; value = $value; name = $(if ($b.ContainsKey('Name')) { [string]$b.Name } else { '' }) }
+    $state.boundaries = @($state.boundaries) + @($bd)
+    Get-BoundaryRowObject $bd
+}
+
+function Resolve-Boundary($b, [string]$IdKey, [string]$NameKey, [string]$ObjectKey) {
+    $state = Get-LabState
+    $found = @()
+    if ($IdKey -and $b.ContainsKey($IdKey)) { $ids = @($b[$IdKey] | ForEach-Object { [long]$_ }); $found = @($state.boundaries | Where-Object { $ids -contains [long]$_.id }) }
+    elseif ($NameKey -and $b.ContainsKey($NameKey)) { $found = @($state.boundaries | Where-Object { $_.name -like $b[$NameKey] }) }
+    elseif ($ObjectKey -and $b.ContainsKey($ObjectKey)) { $found = @($state.boundaries | Where-Object { [long]$_.id -eq [long]$b[$ObjectKey].BoundaryID }) }
+    return $found
+}
+
+function Resolve-Group($b, [string]$IdKey, [string]$NameKey, [string]$ObjectKey) {
+    $state = Get-LabState
+    $found = @()
+    if ($IdKey -and $b.ContainsKey($IdKey)) { $ids = @($b[$IdKey] | ForEach-Object { [long]$_ }); $found = @($state.boundaryGroups | Where-Object { $ids -contains [long]$_.id }) }
+    elseif ($NameKey -and $b.ContainsKey($NameKey)) { $found = @($state.boundaryGroups | Where-Object { $_.name -like $b[$NameKey] }) }
+    elseif ($ObjectKey -and $b.ContainsKey($ObjectKey)) { $found = @($state.boundaryGroups | Where-Object { [long]$_.id -eq [long]$b[$ObjectKey].GroupID }) }
+    return $found
+}
+
+function CM-Get-CMBoundary($b) {
+    $state = Get-LabState
+    $rows = if ($b.ContainsKey('BoundaryId') -or $b.ContainsKey('BoundaryName')) { Resolve-Boundary $b 'BoundaryId' 'BoundaryName' $null }
+    elseif ($b.ContainsKey('BoundaryGroupId')) { $g = Resolve-Group $b 'BoundaryGroupId' $null $null; @($state.boundaries | Where-Object { $g -and @($g[0].boundaries) -contains $_.id }) }
+    elseif ($b.ContainsKey('BoundaryGroupName')) { $g = Resolve-Group $b $null 'BoundaryGroupName' $null; @($state.boundaries | Where-Object { $g -and @($g[0].boundaries) -contains $_.id }) }
+    else { @($state.boundaries) }
+    foreach ($bd in @($rows)) { Get-BoundaryRowObject $bd }
+}
+
+function CM-Remove-CMBoundary($b, $Cmdlet) {
+    $state = Get-LabState
+    $found = Resolve-Boundary $b 'Id' 'Name' 'InputObject'
+    if ($found.Count -eq 0) { throw 'No object corresponds to the specified parameters.' }
+    Assert-Forced $b $Cmdlet 'Remove boundary'
+    $ids = @($found | ForEach-Object { $_.id })
+    $state.boundaries = @($state.boundaries | Where-Object { $ids -notcontains $_.id })
+    foreach ($g in @($state.boundaryGroups)) { $g.boundaries = @($g.boundaries | Where-Object { $ids -notcontains $_ }) }
+}
+
+function CM-Get-CMBoundaryGroup($b) {
+    $state = Get-LabState
+    $rows = if ($b.ContainsKey('Id') -or $b.ContainsKey('Name')) { Resolve-Group $b 'Id' 'Name' $null } else { @($state.boundaryGroups) }
+    foreach ($g in @($rows)) { Get-GroupRowObject $g }
+}
+
+function Resolve-SiteSystemRef($Name) {
+    $state = Get-LabState
+    $server = ([string]$Name).ToLowerInvariant()
+    $ss = @($state.siteSystems | Where-Object { $_.server -eq $server })
+    if ($ss.Count -eq 0) {
+        # The name must be the site system's FQDN as ConfigMgr knows it (the reference's note).
+        throw "No site system server named '$Name' was found (use the FQDN of an existing site system)."
+    }
+    return @{ server = $ss[0].server; siteCode = $ss[0].siteCode }
+}
+
+function Add-GroupSiteSystems($g, $b) {
+    foreach ($n in @(if ($b.ContainsKey('AddSiteSystemServerName')) { $b.AddSiteSystemServerName })) {
+        $ref = Resolve-SiteSystemRef $n
+        if (-not @($g.siteSystems | Where-Object { $_.server -eq $ref.server })) { $g.siteSystems = @($g.siteSystems) + @($ref) }
+    }
+    foreach ($o in @(if ($b.ContainsKey('AddSiteSystemServer')) { $b.AddSiteSystemServer })) {
+        if ($o -is [hashtable]) { foreach ($k in @($o.Keys)) { $ref = Resolve-SiteSystemRef ([string]$k.ServerName); if (-not @($g.siteSystems | Where-Object { $_.server -eq $ref.server })) { $g.siteSystems = @($g.siteSystems) + @($ref) } } }
+        else { $ref = Resolve-SiteSystemRef ([string]$o.ServerName); if (-not @($g.siteSystems | Where-Object { $_.server -eq $ref.server })) { $g.siteSystems = @($g.siteSystems) + @($ref) } }
+    }
+}
+
+function CM-New-CMBoundaryGroup($b) {
+    $state = Get-LabState
+    $name = [string]$b.Name
+    if (@($state.boundaryGroups | Where-Object { $_.name -eq $name }).Count -gt 0) { throw "An object with the specified name already exists. (boundary group $name)" }
+    if ($b.ContainsKey('DefaultSiteCode') -and $b.DefaultSiteCode) { [void](Assert-Site ([string]$b.DefaultSiteCode).ToUpperInvariant()) }
+    $g = @{ id = (New-LabId); name = $name; description = $(if ($b.ContainsKey('Description')) { [string]$b.Description } else { '' }); defaultSiteCode = $(if ($b.ContainsKey('DefaultSiteCode')) { [string]$b.DefaultSiteCode } else { '' }); boundaries = @(); siteSystems = @() }
+    Add-GroupSiteSystems $g $b
+    $state.boundaryGroups = @($state.boundaryGroups) + @($g)
+    # The reference: the returned object is not populated; read the group back with Get-CMBoundaryGroup.
+    return (ConvertTo-ResultObject @{ Name = $name } 'SMS_BoundaryGroup' "boundarygroup:$($g.id)")
+}
+
+function CM-Set-CMBoundaryGroup($b) {
+    $state = Get-LabState
+    $found = @(Resolve-Group $b 'Id' 'Name' 'InputObject')
+    if ($found.Count -eq 0) { throw 'No object corresponds to the specified parameters.' }
+    $g = $found[0]
+    if ($b.ContainsKey('NewName')) {
+        if (@($state.boundaryGroups | Where-Object { $_.name -eq $b.NewName -and $_.id -ne $g.id }).Count -gt 0) { throw "An object with the specified name already exists. (boundary group $($b.NewName))" }
+        $g.name = [string]$b.NewName
+    }
+    if ($b.ContainsKey('Description')) { $g.description = [string]$b.Description }
+    if ($b.ContainsKey('DefaultSiteCode')) {
+        if ($b.DefaultSiteCode) { [void](Assert-Site ([string]$b.DefaultSiteCode).ToUpperInvariant()) }
+        $g.defaultSiteCode = [string]$b.DefaultSiteCode
+    }
+    if ($b.ContainsKey('ClearSiteSystemServer') -and $b.ClearSiteSystemServer) { $g.siteSystems = @() }
+    Add-GroupSiteSystems $g $b
+    foreach ($n in @(if ($b.ContainsKey('RemoveSiteSystemServerName')) { $b.RemoveSiteSystemServerName })) { $s = ([string]$n).ToLowerInvariant(); $g.siteSystems = @($g.siteSystems | Where-Object { $_.server -ne $s }) }
+    foreach ($o in @(if ($b.ContainsKey('RemoveSiteSystemServer')) { $b.RemoveSiteSystemServer })) { $s = ([string]$o.ServerName).ToLowerInvariant(); $g.siteSystems = @($g.siteSystems | Where-Object { $_.server -ne $s }) }
+    if ($b.ContainsKey('PassThru') -and $b.PassThru) { Get-GroupRowObject $g }
+}
+
+function CM-Remove-CMBoundaryGroup($b, $Cmdlet) {
+    $state = Get-LabState
+    $found = @(Resolve-Group $b 'Id' 'Name' 'InputObject')
+    if ($found.Count -eq 0) { throw 'No object corresponds to the specified parameters.' }
+    Assert-Forced $b $Cmdlet 'Remove boundary group'
+    $ids = @($found | ForEach-Object { $_.id })
+    $state.boundaryGroups = @($state.boundaryGroups | Where-Object { $ids -notcontains $_.id })
+}
+
+function Get-MembershipArgs($b) {
+    $g = @(Resolve-Group $b 'BoundaryGroupId' 'BoundaryGroupName' 'BoundaryGroupInputObject')
+    $bd = @(Resolve-Boundary $b 'BoundaryId' 'BoundaryName' 'InputObject')
+    if ($g.Count -eq 0) { throw 'No boundary group corresponds to the specified parameters.' }
+    if ($bd.Count -eq 0) { throw 'No boundary corresponds to the specified parameters.' }
+    return @{ group = $g[0]; boundary = $bd[0] }
+}
+
+function CM-Add-CMBoundaryToGroup($b) {
+    $m = Get-MembershipArgs $b
+    if (@($m.group.boundaries) -contains $m.boundary.id) { throw "The boundary is already a member of boundary group $($m.group.name)." }
+    $m.group.boundaries = @($m.group.boundaries) + @($m.boundary.id)
+}
+
+function CM-Remove-CMBoundaryFromGroup($b, $Cmdlet) {
+    $m = Get-MembershipArgs $b
+    Assert-Forced $b $Cmdlet 'Remove boundary from group'
+    if (@($m.group.boundaries) -notcontains $m.boundary.id) { throw "The boundary is not a member of boundary group $($m.group.name)." }
+    $m.group.boundaries = @($m.group.boundaries | Where-Object { $_ -ne $m.boundary.id })
+}
+
+# --- secondary sites -------------------------------------------------------------------------------
+
+function CM-New-CMInstallationSourceFile($b) {
+    $mode = if ($b.ContainsKey('UncPath')) { 'network' } elseif ($b.ContainsKey('LocalPath')) { 'local' } else { 'parent' }
+    return (ConvertTo-ResultObject @{ Mode = $mode; UncPath = [string]$b.UncPath; LocalPath = [string]$b.LocalPath } 'InstallationSourceFile' "source:$mode")
+}
+
+function CM-New-CMSqlServerSetting($b) {
+    $mode = if ($b.ContainsKey('SiteDatabaseName')) { 'existing' } else { 'express' }
+    return (ConvertTo-ResultObject @{ Mode = $mode; SiteDatabaseName = [string]$b.SiteDatabaseName; InstanceName = [string]$b.InstanceName } 'SqlServerSetting' "sql:$mode")
+}
+
+function CM-New-CMSecondarySite($b) {
+    $state = Get-LabState
+    $code = ([string]$b.SecondarySiteCode).ToUpperInvariant()
+    $parentCode = if ($b.ContainsKey('PrimarySiteCode') -and $b.PrimarySiteCode) { ([string]$b.PrimarySiteCode).ToUpperInvariant() } else { Get-SiteCodeArg @{} }
+    $parent = Assert-Site $parentCode
+    if ($parent.type -ne 'primary') { throw "A secondary site needs a primary parent site; $parentCode is a $($parent.type) site." }
+    if (Get-LabSite $code) { throw "Site code $code is already in use in this hierarchy." }
+    $server = ([string]$b.ServerName).ToLowerInvariant()
+    $h = Get-LabHost $server
+    if ($null -eq $h) { throw "The secondary site server $server cannot be reached." }
+    $site = @{ code = $code; type = 'secondary'; name = [string]$b.SiteName; server = $server; parent = $parentCode; status = 2; dp = $true
+        job = @{ action = 'install'; step = 0; done = $false; nextAt = [long]$state.clock + 60 } }
+    $state.sites = @($state.sites) + @($site)
+    $state.siteSystems = @($state.siteSystems) + @(@{ server = $server; siteCode = $code; roles = @('SMS Site Server', 'SMS SQL Server', 'SMS Management Point'); proxy = $null; account = $null; id = (New-LabId) })
+    # The secondary's DP: setup installs IIS for it only with -InstallInternetServer $true (the reference).
+    $iis = $b.ContainsKey('InstallInternetServer') -and [bool]$b.InstallInternetServer
+    $dp = @{ server = $server; siteCode = $code; id = (New-LabId); role = $true; infoRow = $false; installed = $false; job = $null
+        settings = @{ minimumFreeSpaceMB = $(if ($b.ContainsKey('MinFreeSpaceMB')) { [int]$b.MinFreeSpaceMB } else { 200 }); clientConnectionType = 'Intranet'; https = [bool]($b.ContainsKey('Https') -and $b.Https); installInternetServer = $iis; setupInstallsIis = $iis } }
+    $state.distributionPoints = @($state.distributionPoints) + @($dp)
+    return (ConvertTo-ResultObject @{ SiteCode = $code } 'SMS_Site' "site:$code")
+}
+
+function CM-Remove-CMSecondarySite($b, $Cmdlet) {
+    $state = Get-LabState
+    $code = if ($b.ContainsKey('SiteCode')) { ([string]$b.SiteCode).ToUpperInvariant() } elseif ($b.ContainsKey('InputObject')) { [string]$b.InputObject.SiteCode } else { @($state.sites | Where-Object { $_.name -eq $b.Name } | ForEach-Object { $_.code })[0] }
+    $site = Get-LabSite $code
+    if ($null -eq $site -or $site.type -ne 'secondary') { throw "No secondary site corresponds to the specified parameters ($code)." }
+    Assert-Forced $b $Cmdlet "Remove secondary site $code"
+    # The database reference goes now; with Uninstall the server uninstalls itself later.
+    $state.sites = @($state.sites | Where-Object { $_.code -ne $code })
+    $state.siteSystems = @($state.siteSystems | Where-Object { $_.siteCode -ne $code })
+    $state.distributionPoints = @($state.distributionPoints | Where-Object { $_.siteCode -ne $code })
+    if ([string]$b.Action -eq 'Uninstall') {
+        $h = Get-LabHost $site.server
+        if ($h) { $h.siteUninstallAt = [long]$state.clock + 900 }
+    }
+}

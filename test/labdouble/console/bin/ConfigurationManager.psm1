@@ -29,6 +29,7 @@ function Get-SignatureTable([string]$Version) {
         if (-not $ranked) { throw "lab double: no signature table for ConfigMgr $Version" }
         $path = Join-Path $labRoot "signatures/$ranked.json"
     }
+    $script:SignatureFile = [System.IO.Path]::GetFileNameWithoutExtension($path)
     return (ConvertFrom-Json -InputObject ([System.IO.File]::ReadAllText($path)) -AsHashtable)
 }
 
@@ -95,11 +96,19 @@ function Get-CmdletSource([string]$Name) {
 
 . (Join-Path $PSScriptRoot 'CmdletBehaviour.ps1')
 
-foreach ($name in @($script:Signatures.cmdlets.Keys)) {
-    $source = Get-CmdletSource $name
-    # Bound to this module, so the generated functions see its helpers.
-    Set-Item -Path "function:script:$name" -Value ($ExecutionContext.SessionState.Module.NewBoundScriptBlock([scriptblock]::Create($source)))
+# The generated definitions are cached per signature table (generating them costs seconds; loading
+# the cached file is one parse).
+$tableText = [System.IO.File]::ReadAllText((Join-Path $labRoot "signatures/$($script:SignatureFile).json")) + [System.IO.File]::ReadAllText($PSCommandPath)
+$sha = [System.Security.Cryptography.SHA256]::Create()
+$key = [System.BitConverter]::ToString($sha.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($tableText))).Replace('-', '').Substring(0, 16)
+$cache = Join-Path ([System.IO.Path]::GetTempPath()) "labdouble-cm-$key.ps1"
+if (-not [System.IO.File]::Exists($cache)) {
+    $defs = foreach ($name in @($script:Signatures.cmdlets.Keys)) { "function $name {`n$(Get-CmdletSource $name)`n}`n" }
+    $tmp = "$cache.$PID.tmp"
+    [System.IO.File]::WriteAllText($tmp, ($defs -join "`n"))
+    [System.IO.File]::Move($tmp, $cache, $true)
 }
+. $cache
 
 # --- the CMSite drives ----------------------------------------------------------------------------
 # PowerShell scripts cannot register a provider, so a site drive is a FileSystem drive on an empty
