@@ -19,7 +19,12 @@ function New-CMError([string]$Message, [string]$Category = 'InvalidOperation') {
 
 function Invoke-CMDoubleCmdlet([string]$Name, $Cmdlet, $Bound) {
     $b = @{}
-    foreach ($k in @($Bound.Keys)) { $n = if ($script:Renames.ContainsKey($k)) { $script:Renames[$k] } else { $k }; $b[$n] = $Bound[$k] }
+    foreach ($k in @($Bound.Keys)) {
+        # -ServerName is the 2012-era name of the site system cmdlets' -SiteSystemServerName only.
+        $rename = $script:Renames.ContainsKey($k) -and ($k -ne 'ServerName' -or $Name -like '*-CMSiteSystemServer')
+        $n = if ($rename) { $script:Renames[$k] } else { $k }
+        $b[$n] = $Bound[$k]
+    }
     $verb = $Name.Split('-')[0]
     $changing = ($verb -in 'Add', 'New', 'Set', 'Remove') -and ($script:NotChanging -notcontains $Name)
     Add-LabCall 'configmgr' $Name $Bound $changing $Cmdlet.ParameterSetName
@@ -27,6 +32,8 @@ function Invoke-CMDoubleCmdlet([string]$Name, $Cmdlet, $Bound) {
         $Cmdlet.ThrowTerminatingError((New-CMError 'This command cannot be run from the current drive. To run this command you must first connect to a Configuration Manager drive.'))
     }
     if ($b.ContainsKey('WhatIf') -and $b.WhatIf) { return }
+    # Every provider call is also a poll: the site's components move on by the simulated time.
+    Invoke-LabDistMgr
     $impl = "CM-$Name"
     if (-not (Get-Command -Name $impl -CommandType Function -ErrorAction SilentlyContinue)) {
         $Cmdlet.ThrowTerminatingError((New-CMError "lab double: $Name binds (ConfigMgr $version signature) but has no behaviour modelled yet" 'NotImplemented'))
@@ -317,15 +324,23 @@ function ConvertTo-StoredBoundaryValue([int]$Type, [string]$Value) {
         $ip = [uint32]0
         foreach ($i in 1..4) { $ip = ($ip -shl 8) -bor [uint32]$Matches[$i] }
         $bits = [int]$Matches[5]
-        $mask = if ($bits -eq 0) { [uint32]0 } else { [uint32]([uint64]0xFFFFFFFF -shl (32 - $bits) -band 0xFFFFFFFF) }
+        $mask = if ($bits -eq 0) { [uint32]0 } else { [uint32](([uint64]4294967295 -shl (32 - $bits)) -band [uint64]4294967295) }
         $net = $ip -band $mask
         return (@(24, 16, 8, 0) | ForEach-Object { ($net -shr $_) -band 255 }) -join '.'
     }
     return $Value
 }
 
-function Get-BoundaryRowObject($bd) { ConvertTo-ResultObject (@(Get-SmsRows 'SMS_Boundary' '') | Where-Object { $_.BoundaryID -eq $bd.id })[0] 'SMS_Boundary' "boundary:$($bd.id)" }
-function Get-GroupRowObject($g) { ConvertTo-ResultObject (@(Get-SmsRows 'SMS_BoundaryGroup' '') | Where-Object { $_.GroupID -eq $g.id })[0] 'SMS_BoundaryGroup' "boundarygroup:$($g.id)" }
+function Get-BoundaryRowObject($bd) {
+    $id = [long]$bd.id
+    $row = @(Get-SmsRows 'SMS_Boundary' '' | Where-Object { [long]$_.BoundaryID -eq $id })[0]
+    ConvertTo-ResultObject $row 'SMS_Boundary' "boundary:$id"
+}
+function Get-GroupRowObject($group) {
+    $id = [long]$group.id
+    $row = @(Get-SmsRows 'SMS_BoundaryGroup' '' | Where-Object { [long]$_.GroupID -eq $id })[0]
+    ConvertTo-ResultObject $row 'SMS_BoundaryGroup' "boundarygroup:$id"
+}
 
 function CM-New-CMBoundary($b) {
     $state = Get-LabState

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { estate, labEstate } from "../labdouble/seed";
+import { probe } from "./double-support";
+
+/**
+ * State persistence and the call log: a second run sees what the first did; every ConfigMgr call
+ * is logged with its bound parameters and whether it changes anything; strings land literally.
+ */
+
+describe("the double's state and call log", () => {
+  it("a second run sees the first run's objects; values arrive literally; calls are logged with bound parameters", () => {
+    const hostile = "Zürich – “quoted” 'single' `backtick` $(Get-Date) @'\n'@";
+    const first = probe(
+      labEstate(),
+      "CM01",
+      [
+        "New-CMSiteSystemServer -ServerName win701.lab.local -SiteCode P01 | Out-Null",
+        `New-CMBoundaryGroup -Name 'Lab HQ' -Description ${psLiteral(hostile)} | Out-Null`,
+        "$probe['done'] = $true",
+      ].join("\n"),
+    );
+    expect(first.results.done).toBe(true);
+    expect(first.state.boundaryGroups[0].description).toBe(hostile);
+    const second = probe(
+      first.statePath,
+      "CM01",
+      [
+        "$probe['seen'] = [bool](Get-CMSiteSystemServer -SiteSystemServerName win701.lab.local -SiteCode P01)",
+        "$probe['description'] = (Get-CMBoundaryGroup -Name 'Lab HQ').Description",
+        "Probe 'again' { New-CMSiteSystemServer -ServerName win701.lab.local -SiteCode P01 }",
+        "Probe 'offDrive' { Set-Location $env:TMPDIR; Get-CMSite }",
+      ].join("\n"),
+    );
+    expect(second.results.seen).toBe(true);
+    expect(second.results.description).toBe(hostile);
+    expect(second.results.again).toMatch(/already exists/);
+    expect(second.results.offDrive).toMatch(/connect to a Configuration Manager drive/);
+    const calls = second.state.calls.filter((c: { kind: string }) => c.kind === "configmgr");
+    const news = calls.filter((c: { command: string }) => c.command === "New-CMSiteSystemServer");
+    expect(news).toHaveLength(2);
+    expect(news[0]).toMatchObject({ changing: true, host: "CM01", parameters: { SiteSystemServerName: "win701.lab.local", SiteCode: "P01" } });
+    // (Bound parameters are logged under their canonical names: -ServerName is an alias there.)
+    expect(calls.find((c: { command: string }) => c.command === "Get-CMSiteSystemServer")).toMatchObject({ changing: false, parameterSet: "SearchByName" });
+    expect(calls.find((c: { command: string }) => c.command === "New-CMBoundaryGroup").parameters.Description).toBe(hostile);
+  });
+
+  it("a secondary site installs through SMS_Site status; its DP gets IIS only with -InstallInternetServer $true; uninstall ends on the server after the database reference is gone", () => {
+    const install = (iis: string) =>
+      [
+        "$src = New-CMInstallationSourceFile -CopyFromParentSiteServer",
+        "$sql = New-CMSqlServerSetting -CopySqlServerExpressOnSecondarySite",
+        `New-CMSecondarySite -SecondarySiteCode S01 -SiteName Branch -ServerName sec01.contoso.com -PrimarySiteCode P01 -InstallationSourceFile $src -SqlServerSetting $sql -Http -CreateSelfSignedCertificate -CertificateExpirationTimeUtc ([DateTime]::UtcNow.AddYears(2))${iis} | Out-Null`,
+        "$statuses = @()",
+        "for ($i = 0; $i -lt 30; $i++) { $statuses += [int](Get-CMSite -SiteCode S01).Status; Start-Sleep -Seconds 60 }",
+        "$probe['statuses'] = @($statuses | Select-Object -Unique)",
+        "$probe['messages'] = @(Get-WmiObject -Namespace root\\SMS\\site_P01 -Class SMS_StatusMessage | Where-Object { $_.SiteCode -eq 'S01' } | ForEach-Object { [int]$_.MessageID })",
+      ].join("\n");
+    const without = probe(estate("2403"), "CM01", install(""));
+    expect(without.results.statuses).toEqual([2, 1]);
+    expect(without.results.messages).not.toContain(2399);
+    const withIis = probe(estate("2403"), "CM01", install(" -InstallInternetServer $true"));
+    expect(withIis.results.messages).toContain(2399);
+
+    const removed = probe(
+      withIis.statePath,
+      "CM01",
+      [
+        "Remove-CMSecondarySite -SiteCode S01 -Action Uninstall -Force",
+        "$probe['siteAfter'] = @(Get-CMSite -SiteCode S01).Count",
+        "$probe['shareAtOnce'] = Test-Path -LiteralPath 'FileSystem::\\\\sec01.contoso.com\\SMS_S01'",
+        "Start-Sleep -Seconds 1200",
+        "$probe['shareLater'] = Test-Path -LiteralPath 'FileSystem::\\\\sec01.contoso.com\\SMS_S01'",
+      ].join("\n"),
+    );
+    expect(removed.results).toMatchObject({ siteAfter: 0, shareAtOnce: true, shareLater: false });
+  });
+});
+
+function psLiteral(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
