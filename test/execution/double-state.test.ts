@@ -76,6 +76,37 @@ describe("the double's state and call log", () => {
   });
 });
 
+describe("rules the double's cmdlets enforce", () => {
+  it("HTTPS needs a PKI certificate: Add -EnableSsl (2403) and Set -ClientCommunicationType HTTPS (2012 R2) fail without -CertificatePath", () => {
+    const cb = probe(
+      estate("2403"),
+      "CM01",
+      [
+        "New-CMSiteSystemServer -SiteSystemServerName dp01.contoso.com -SiteCode P01 | Out-Null",
+        "Probe 'selfSigned' { Add-CMDistributionPoint -SiteSystemServerName dp01.contoso.com -SiteCode P01 -CertificateExpirationTimeUtc ([DateTime]::UtcNow.AddYears(2)) -EnableSsl }",
+        "Probe 'internetHttp' { Add-CMDistributionPoint -SiteSystemServerName dp01.contoso.com -SiteCode P01 -CertificateExpirationTimeUtc ([DateTime]::UtcNow.AddYears(2)) -ClientConnectionType Internet }",
+        "Probe 'noSiteSystem' { Add-CMDistributionPoint -SiteSystemServerName win1001.contoso.com -SiteCode P01 -CertificateExpirationTimeUtc ([DateTime]::UtcNow.AddYears(2)) }",
+      ].join("\n"),
+    );
+    expect(cb.results.selfSigned).toMatch(/^bound, then: HTTPS client communication needs a PKI certificate/);
+    expect(cb.results.internetHttp).toMatch(/^bound, then: An Internet-facing distribution point requires HTTPS/);
+    expect(cb.results.noSiteSystem).toMatch(/New-CMSiteSystemServer first/);
+    expect(cb.state.distributionPoints).toHaveLength(0);
+    const r2 = probe(
+      estate("2012 R2"),
+      "CM01",
+      [
+        "New-CMSiteSystemServer -SiteSystemServerName dp01.contoso.com -SiteCode P01 | Out-Null",
+        "Add-CMDistributionPoint -SiteSystemServerName dp01.contoso.com -SiteCode P01 -CertificateExpirationTimeUtc ([DateTime]::UtcNow.AddYears(2)) -MinimumFreeSpaceMB 50 | Out-Null",
+        "Probe 'https' { Set-CMDistributionPoint -SiteSystemServerName dp01.contoso.com -SiteCode P01 -ClientCommunicationType HTTPS }",
+        "Probe 'httpsPki' { Set-CMDistributionPoint -SiteSystemServerName dp01.contoso.com -SiteCode P01 -ClientCommunicationType HTTPS -CertificatePath 'C:\\dp.pfx' -CertificatePassword (ConvertTo-SecureString -String 'p' -AsPlainText -Force) }",
+      ].join("\n"),
+    );
+    expect(r2.results.https).toMatch(/^bound, then: HTTPS client communication needs a PKI certificate/);
+    expect(r2.results.httpsPki).toBe("bound");
+  });
+});
+
 function psLiteral(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }

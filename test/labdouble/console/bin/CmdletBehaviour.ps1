@@ -237,6 +237,11 @@ function CM-Add-CMDistributionPoint($b) {
         throw 'An Internet-facing distribution point requires HTTPS (EnableSsl).'
     }
     if ($b.ContainsKey('SourceDistributionPoint') -and -not ($b.ContainsKey('EnablePullDP') -and $b.EnablePullDP)) { throw 'SourceDistributionPoint requires EnablePullDP.' }
+    if ($b.ContainsKey('EnableSsl') -and $b.EnableSsl -and -not $b.ContainsKey('CertificatePath')) {
+        # HTTPS client communication needs a PKI certificate (the rule Set-CMDistributionPoint's page
+        # states for -ClientCommunicationType Https; the console offers no self-signed HTTPS DP).
+        throw 'HTTPS client communication needs a PKI certificate: specify CertificatePath and CertificatePassword.'
+    }
     $defaultFree = if (Test-VersionAtLeast $state.version '2107') { 500 } else { 50 }
     $dp = @{
         server = $server; siteCode = $code; id = (New-LabId); role = $true; infoRow = $false; installed = $false
@@ -294,6 +299,16 @@ function CM-Remove-CMDistributionPoint($b, $Cmdlet) {
     $state = Get-LabState
     foreach ($g in @($state.boundaryGroups)) { $g.siteSystems = @($g.siteSystems | Where-Object { $_.server -ne $dp.server }) }
     Start-LabDpJob $dp 'uninstall'
+}
+
+function CM-Get-CMBoundaryGroupSiteSystem($b) {
+    $groups = @(Resolve-Group $b 'Id' 'Name' 'InputObject')
+    if (-not $b.ContainsKey('Id') -and -not $b.ContainsKey('Name') -and -not $b.ContainsKey('InputObject')) { $groups = @((Get-LabState).boundaryGroups) }
+    foreach ($g in $groups) {
+        foreach ($s in @($g.siteSystems)) {
+            ConvertTo-ResultObject @{ GroupID = [long]$g.id; ServerNALPath = (Get-NalPath $s.server $s.siteCode); SiteCode = $s.siteCode; Flags = 0 } 'SMS_BoundaryGroupSiteSystems' "bgss:$($g.id):$($s.server)"
+        }
+    }
 }
 
 # --- schedules and accounts ------------------------------------------------------------------------
