@@ -77,6 +77,21 @@ describe("the double's state and call log", () => {
 });
 
 describe("rules the double's cmdlets enforce", () => {
+  it("names are wildcards unless -DisableWildcardHandling, as in the real cmdlets", () => {
+    const { results } = probe(
+      estate("2403"),
+      "CM01",
+      [
+        "New-CMBoundaryGroup -Name 'HQ [1]*' | Out-Null",
+        "New-CMBoundaryGroup -Name 'HQ 1 North' | Out-Null",
+        "$probe['wild'] = @(Get-CMBoundaryGroup -Name 'HQ [1]*' | ForEach-Object { $_.Name })",
+        "$probe['literal'] = @(Get-CMBoundaryGroup -Name 'HQ [1]*' -DisableWildcardHandling | ForEach-Object { $_.Name })",
+      ].join("\n"),
+    );
+    expect(results.wild).toEqual(["HQ 1 North"]);
+    expect(results.literal).toEqual(["HQ [1]*"]);
+  });
+
   it("HTTPS needs a PKI certificate: Add -EnableSsl (2403) and Set -ClientCommunicationType HTTPS (2012 R2) fail without -CertificatePath", () => {
     const cb = probe(
       estate("2403"),

@@ -50,6 +50,12 @@ function Invoke-CMDoubleCmdlet([string]$Name, $Cmdlet, $Bound) {
     }
 }
 
+<# Name filters are wildcards, as in the real Get-/Set-/Remove- cmdlets, unless -DisableWildcardHandling. #>
+function Test-NameMatch([string]$Value, [string]$Pattern, $b) {
+    if ($b.ContainsKey('DisableWildcardHandling') -and $b.DisableWildcardHandling) { return [string]::Equals($Value, $Pattern, [System.StringComparison]::OrdinalIgnoreCase) }
+    return ($Value -like $Pattern)
+}
+
 function Get-SiteCodeArg($b) {
     if ($b.ContainsKey('SiteCode') -and $b.SiteCode) { return ([string]$b.SiteCode).ToUpperInvariant() }
     return (Microsoft.PowerShell.Management\Get-Location).Drive.Name.ToUpperInvariant()
@@ -82,7 +88,7 @@ function Assert-Site([string]$Code) {
 function CM-Get-CMSite($b) {
     foreach ($row in @(Get-SmsRows 'SMS_Site' '')) {
         if ($b.ContainsKey('SiteCode') -and $b.SiteCode -and $row.SiteCode -ne $b.SiteCode) { continue }
-        if ($b.ContainsKey('Name') -and $b.Name -and $row.SiteName -notlike $b.Name) { continue }
+        if ($b.ContainsKey('Name') -and $b.Name -and -not (Test-NameMatch $row.SiteName $b.Name $b)) { continue }
         ConvertTo-ResultObject $row 'SMS_Site' "site:$($row.SiteCode)"
     }
 }
@@ -93,7 +99,7 @@ function CM-Get-CMSiteSystemServer($b) {
     $code = if ($b.ContainsKey('SiteCode')) { ([string]$b.SiteCode).ToUpperInvariant() } else { $null }
     foreach ($ss in @((Get-LabState).siteSystems)) {
         if ($code -and $ss.siteCode -ne $code) { continue }
-        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and $ss.server -notlike $b.SiteSystemServerName) { continue }
+        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and -not (Test-NameMatch $ss.server $b.SiteSystemServerName $b)) { continue }
         ConvertTo-ResultObject (Get-SysResUseRow $ss 'SMS Site System') 'SMS_SCI_SysResUse' "sitesystem:$($ss.siteCode):$($ss.server)"
     }
 }
@@ -156,7 +162,7 @@ function CM-Get-CMSiteRole($b) {
     $code = if ($b.ContainsKey('SiteCode')) { ([string]$b.SiteCode).ToUpperInvariant() } else { $null }
     foreach ($ss in @((Get-LabState).siteSystems)) {
         if ($code -and $ss.siteCode -ne $code) { continue }
-        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and $ss.server -notlike $b.SiteSystemServerName) { continue }
+        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and -not (Test-NameMatch $ss.server $b.SiteSystemServerName $b)) { continue }
         foreach ($r in @(Get-SiteSystemRoles $ss)) {
             if ($b.ContainsKey('RoleName') -and $b.RoleName -and @($b.RoleName | Where-Object { $r -like $_ }).Count -eq 0) { continue }
             ConvertTo-ResultObject (Get-SysResUseRow $ss $r) 'SMS_SCI_SysResUse' "role:$($ss.siteCode):$($ss.server):$r"
@@ -176,7 +182,7 @@ function CM-Get-CMDistributionPoint($b) {
     foreach ($dp in @((Get-LabState).distributionPoints)) {
         if (-not $dp.role) { continue }
         if ($code -and $dp.siteCode -ne $code) { continue }
-        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and $dp.server -notlike $b.SiteSystemServerName) { continue }
+        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and -not (Test-NameMatch $dp.server $b.SiteSystemServerName $b)) { continue }
         Get-DpRoleObject $dp
     }
 }
@@ -184,7 +190,7 @@ function CM-Get-CMDistributionPoint($b) {
 function CM-Get-CMDistributionPointInfo($b) {
     foreach ($row in @(Get-SmsRows 'SMS_DistributionPointInfo' '')) {
         if ($b.ContainsKey('SiteCode') -and $b.SiteCode -and $row.SiteCode -ne $b.SiteCode) { continue }
-        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and $row.ServerName -notlike $b.SiteSystemServerName) { continue }
+        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and -not (Test-NameMatch $row.ServerName $b.SiteSystemServerName $b)) { continue }
         ConvertTo-ResultObject $row 'SMS_DistributionPointInfo' "dpinfo:$($row.SiteCode):$($row.ServerName)"
     }
 }
@@ -376,7 +382,7 @@ function Resolve-Boundary($b, [string]$IdKey, [string]$NameKey, [string]$ObjectK
     $state = Get-LabState
     $found = @()
     if ($IdKey -and $b.ContainsKey($IdKey)) { $ids = @($b[$IdKey] | ForEach-Object { [long]$_ }); $found = @($state.boundaries | Where-Object { $ids -contains [long]$_.id }) }
-    elseif ($NameKey -and $b.ContainsKey($NameKey)) { $found = @($state.boundaries | Where-Object { $_.name -like $b[$NameKey] }) }
+    elseif ($NameKey -and $b.ContainsKey($NameKey)) { $found = @($state.boundaries | Where-Object { Test-NameMatch $_.name $b[$NameKey] $b }) }
     elseif ($ObjectKey -and $b.ContainsKey($ObjectKey)) { $found = @($state.boundaries | Where-Object { [long]$_.id -eq [long]$b[$ObjectKey].BoundaryID }) }
     return $found
 }
@@ -385,7 +391,7 @@ function Resolve-Group($b, [string]$IdKey, [string]$NameKey, [string]$ObjectKey)
     $state = Get-LabState
     $found = @()
     if ($IdKey -and $b.ContainsKey($IdKey)) { $ids = @($b[$IdKey] | ForEach-Object { [long]$_ }); $found = @($state.boundaryGroups | Where-Object { $ids -contains [long]$_.id }) }
-    elseif ($NameKey -and $b.ContainsKey($NameKey)) { $found = @($state.boundaryGroups | Where-Object { $_.name -like $b[$NameKey] }) }
+    elseif ($NameKey -and $b.ContainsKey($NameKey)) { $found = @($state.boundaryGroups | Where-Object { Test-NameMatch $_.name $b[$NameKey] $b }) }
     elseif ($ObjectKey -and $b.ContainsKey($ObjectKey)) { $found = @($state.boundaryGroups | Where-Object { [long]$_.id -eq [long]$b[$ObjectKey].GroupID }) }
     return $found
 }
