@@ -393,7 +393,8 @@ function ConvertTo-WmiDate($Clock) {
 }
 
 function Get-SiteBuild([string]$Version) {
-    # SMS_Site.Version per release (site version numbers as the product documents them).
+    # SMS_Site.Version per release: 2012 SP1 7804 … 1702 8498 and 2403 9128 as the product lists its
+    # versions; the 2509 number is a placeholder (UNCONFIRMED). Scripts compare labels, not these.
     $builds = @{ '2012' = '5.00.7711.0000'; '2012 SP1' = '5.00.7804.1000'; '2012 R2' = '5.00.7958.1000'; '2012 R2 SP1' = '5.00.8239.1000'; '1610' = '5.00.8458.1000'; '1702' = '5.00.8498.1000'; '2403' = '5.00.9128.1000'; '2509' = '5.00.9141.1000' }
     if ($builds.ContainsKey($Version)) { return $builds[$Version] }
     return '5.00.9000.1000'
