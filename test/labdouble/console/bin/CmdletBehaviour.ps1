@@ -317,7 +317,8 @@ function ConvertTo-StoredBoundaryValue([int]$Type, [string]$Value) {
         $ip = [uint32]0
         foreach ($i in 1..4) { $ip = ($ip -shl 8) -bor [uint32]$Matches[$i] }
         $bits = [int]$Matches[5]
-        $mask = if ($bits -eq 0) { [uint32]0 } else { [uint32]([uint64]0xFFFFFFFF -shl (32 - $bits) -band 0xFFFFFFFF) }
+        # 0xFFFFFFFF is the Int32 -1 in PowerShell: the mask is built from the unsigned value.
+        $mask = if ($bits -eq 0) { [uint32]0 } else { [uint32](([uint64]4294967295 -shl (32 - $bits)) -band [uint64]4294967295) }
         $net = $ip -band $mask
         return (@(24, 16, 8, 0) | ForEach-Object { ($net -shr $_) -band 255 }) -join '.'
     }
