@@ -4,6 +4,8 @@
 # Data ($Config): Features (Server Manager IDs), HandPrepare.
 
 function Install-Prerequisites {
+  # Loaded explicitly: module autoloading can be off in a non-interactive session ($PSModuleAutoloadingPreference).
+  Import-Module ServerManager
   $missing = @()
   foreach ($name in $Config.Features) {
     $feature = Get-WindowsFeature -Name $name
