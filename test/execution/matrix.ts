@@ -40,7 +40,8 @@ export const ESTATES: readonly Estate[] = [
     dpServer: "dp01.contoso.com",
     dpComputer: "DP01",
     dpOs: (version.startsWith("2012") ? "windows-server-2012-r2" : "windows-server-2022") as OsId,
-    group: "HQ [1]*",
+    // Wildcard characters stay literal from 1706 on (by ID / WQL '='); 2012 attaches by name only and refuses them.
+    group: version.startsWith("2012") ? "HQ" : "HQ [1]*",
     subnet: "10.1.0.0/16",
     state: (o?: Parameters<typeof estate>[1]) => estate(version, o),
   })),

@@ -34,6 +34,12 @@ function Get-OptionalProperty($Object, [string]$Name) {
   return $null
 }
 
+# A failure outside a step's own try/catch still ends with one result line and exit 1.
+trap {
+  Write-Result 'failed' $_.Exception.Message
+  exit 1
+}
+
 # Whether a value read back differs from the wanted one ($null = unknown = differs).
 function Test-Differs($Current, $Desired) {
   if ($null -eq $Current) { return $true }

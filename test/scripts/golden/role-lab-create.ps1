@@ -97,6 +97,12 @@ function Get-OptionalProperty($Object, [string]$Name) {
   return $null
 }
 
+# A failure outside a step's own try/catch still ends with one result line and exit 1.
+trap {
+  Write-Result 'failed' $_.Exception.Message
+  exit 1
+}
+
 # Whether a value read back differs from the wanted one ($null = unknown = differs).
 function Test-Differs($Current, $Desired) {
   if ($null -eq $Current) { return $true }
@@ -214,11 +220,6 @@ function Get-OtherSiteRoles([string]$Server, [string]$RoleSiteCode, [string[]]$E
 # Set-CMBoundaryGroup has -AddSiteSystemServerName at this version), Https, TimeoutMinutes,
 # PollSeconds, InstalledMessageId.
 
-$dp = $Config.Dp
-$changes = New-Object System.Collections.ArrayList
-$notes = New-Object System.Collections.ArrayList
-foreach ($note in @($Config.Notes)) { [void]$notes.Add($note) }
-$names = $Config.Names
 
 # The SMS_DistributionPointInfo row appears once HMAN has processed the new DP. Read through WMI:
 # every version has the class, and "no row" is simply no result.
@@ -355,7 +356,10 @@ function Install-DpRole {
   return $baseline
 }
 
-function Set-DpSettings {
+# $ApplyUnreadable: also set what the provider does not report back (schedule, priority, multicast
+# ranges, connection type, PXE password): when the role was just added, and on update (the
+# declared inputs changed). A plain re-run of create changes nothing it cannot see.
+function Set-DpSettings([bool]$ApplyUnreadable) {
   $role = Get-CMDistributionPoint -SiteSystemServerName $dp -SiteCode $siteCode -ErrorAction Stop
   $info = Get-DpInfo
   $set = @{}
@@ -370,13 +374,14 @@ function Set-DpSettings {
       [void]$changed.Add($entry.Param)
     }
   }
-  # Not reported back by the provider, so re-applied on every run.
-  foreach ($key in $Config.Settings.Always.Keys) { $set[$key] = $Config.Settings.Always[$key] }
-  if ($Config.Settings.Schedule) { $set[$names.ContentValidationSchedule] = New-ValidationSchedule $Config.Settings.Schedule }
-  if ($Config.Settings.ContainsKey('PxePassword')) {
-    # The only place the secret is used; the whole script travels on stdin as a secret. A password
-    # cannot be read back, so it is set on every run (and never printed).
-    $set[$names.PxePassword] = ConvertTo-SecureString -String $Config.Settings.PxePassword -AsPlainText -Force
+  if ($ApplyUnreadable) {
+    foreach ($key in $Config.Settings.Always.Keys) { $set[$key] = $Config.Settings.Always[$key] }
+    if ($Config.Settings.Schedule) { $set[$names.ContentValidationSchedule] = New-ValidationSchedule $Config.Settings.Schedule }
+    if ($Config.Settings.ContainsKey('PxePassword')) {
+      # The only place the secret is used; the whole script travels on stdin as a secret. It is
+      # never printed.
+      $set[$names.PxePassword] = ConvertTo-SecureString -String $Config.Settings.PxePassword -AsPlainText -Force
+    }
   }
   if ($Config.Add.Pull) {
     $wantedSources = @($Config.Settings.PullKeys | Sort-Object)
@@ -392,7 +397,7 @@ function Set-DpSettings {
   }
   if ($changed.Count -gt 0) { [void]$changes.Add('changed ' + (@($changed) -join ', ')) }
   $reapplied = @($set.Keys | Where-Object { $changed -notcontains $_ } | Sort-Object)
-  if ($reapplied.Count -gt 0) { [void]$notes.Add('re-applied (not readable back) ' + ($reapplied -join ', ')) }
+  if ($reapplied.Count -gt 0) { [void]$notes.Add('applied (not readable back) ' + ($reapplied -join ', ')) }
 }
 
 # Exactly the declared boundary groups, read from SMS_BoundaryGroupSiteSystems. From the version
@@ -449,9 +454,10 @@ function Invoke-Apply {
   Assert-HttpsPossible (Get-DpInfo)
   Install-SiteSystem
   $after = [long]0
+  $added = $false
   $role = Get-CMDistributionPoint -SiteSystemServerName $dp -SiteCode $siteCode -ErrorAction Stop
-  if (-not $role) { $after = Install-DpRole }
-  Set-DpSettings
+  if (-not $role) { $after = Install-DpRole; $added = $true }
+  Set-DpSettings ($added -or $Config.Action -eq 'update')
   Wait-DpInstalled $after
   $status = 'changed'
   if ($changes.Count -eq 0) { $status = 'unchanged'; [void]$changes.Add('no change') }
@@ -493,6 +499,14 @@ function Invoke-Delete {
 }
 
 try {
+  $dp = $Config.Dp
+  $changes = New-Object System.Collections.ArrayList
+  $notes = New-Object System.Collections.ArrayList
+  $names = $null
+  if ($Config.Action -ne 'delete') {
+    foreach ($note in @($Config.Notes)) { [void]$notes.Add($note) }
+    $names = $Config.Names
+  }
   Connect-SmsProvider
   if ($Config.Action -eq 'delete') { Invoke-Delete } else { Invoke-Apply }
   exit 0
