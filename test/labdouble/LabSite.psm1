@@ -66,6 +66,12 @@ function Add-LabLog([string]$Log, [string]$Line) {
     $state.logs[$Log] = @($state.logs[$Log]) + @("[$($state.clock)] $Line")
 }
 
+<# HMAN's status message 3306 "Hierarchy Manager successfully processed <site control file>" (support article, step 5). #>
+function Add-HmanProcessed([string]$SiteCode) {
+    $site = Get-LabSite $SiteCode
+    Add-LabStatusMessage 3306 'SMS_HIERARCHY_MANAGER' $SiteCode $script:SevInfo @("C:\Program Files\Microsoft Configuration Manager\inboxes\hman.box\$SiteCode.SCU", [string]$site.name, $SiteCode) 'Hierarchy Manager successfully processed the site control file.'
+}
+
 function Get-SiteServerAccountPath([string]$SiteCode) {
     $state = Get-LabState
     $site = Get-LabSite $SiteCode
@@ -149,7 +155,8 @@ function Step-DpInstall($dp, $job) {
         0 {
             # HMAN processes the site control file and inserts the DP (the provider row appears).
             $dp.infoRow = $true
-            Add-LabLog 'hman.log' "Inserted DP $nal"
+            Add-LabLog 'hman.log' "~Inserted DP $nal"
+            Add-HmanProcessed $dp.siteCode
             $job.step = 1
         }
         1 {
@@ -171,8 +178,8 @@ function Step-DpInstall($dp, $job) {
             $job.step = 2
         }
         2 {
-            $h.shares = @(@($h.shares) + @('SMS_DP$') | Select-Object -Unique)
-            Add-LabLog 'distmgr.log' 'Successfully created share SMS_DP$'
+            $h.shares = @(@($h.shares) + @('SMS_DP$', 'SCCMContentLib$', 'SMSSIG$') | Select-Object -Unique)
+            Add-LabLog 'distmgr.log' "~Successfully created share SMS_DP$ on server $($dp.server)"
             $job.step = 3
         }
         3 {
@@ -193,7 +200,7 @@ function Step-DpInstall($dp, $job) {
         }
         4 {
             $h.dpWmiProvider = $true
-            Add-LabLog 'distmgr.log' 'Successfully installed DP WMI provider'
+            Add-LabLog 'distmgr.log' '~Successfully installed DP WMI provider on the remote distribution point'
             $job.step = 5
         }
         5 {
@@ -204,12 +211,12 @@ function Step-DpInstall($dp, $job) {
                 Add-LabStatusMessage $script:Msg.InstallFailed 'SMS_DISTRIBUTION_MANAGER' $dp.siteCode $script:SevError @($nal, '3603') 'Distribution Manager failed to create the IIS virtual directories (IDispatch error #3603).'
                 $job.failed = 'iis6-missing'; return
             }
-            Add-LabLog 'distmgr.log' 'Configure IIS virtual directories successfully'
+            Add-LabLog 'distmgr.log' "Configure IIS virtual directories successfully on the distribution point $($dp.server)"
             $job.step = 6
         }
         6 {
-            Add-LabLog 'distmgr.log' 'DP registry settings have been successfully updated'
-            Add-LabStatusMessage $script:Msg.Installed 'SMS_DISTRIBUTION_MANAGER' $dp.siteCode $script:SevInfo @($nal, $dp.server) 'Successfully completed the installation or upgrade of the distribution point.'
+            Add-LabLog 'distmgr.log' "DP registry settings have been successfully updated on $($dp.server)"
+            Add-LabStatusMessage $script:Msg.Installed 'SMS_DISTRIBUTION_MANAGER' $dp.siteCode $script:SevInfo @($nal, $dp.server) ('Successfully completed the installation or upgrade of the distribution point on computer ' + $nal + '.')
             $dp.installed = $true
             $job.step = 7
             $job.done = $true
@@ -225,8 +232,11 @@ function Step-DpUninstall($dp, $job) {
     switch ([int]$job.step) {
         0 {
             # DP Manager removes the DP from the database first.
+            # HMAN marks the DP deleted (the provider row goes); DistMgr's DP Manager thread uninstalls.
             $dp.infoRow = $false
-            Add-LabLog 'distmgr.log' "Uninstalling distribution point files from server $nal"
+            Add-LabLog 'hman.log' "Site system no longer in use: $($dp.siteCode) $($dp.server) SMS Distribution Point"
+            Add-HmanProcessed $dp.siteCode
+            Add-LabLog 'distmgr.log' "Uninstalling distribution point files from server $($dp.server)~"
             $job.step = 1
         }
         1 {
@@ -240,11 +250,14 @@ function Step-DpUninstall($dp, $job) {
         }
         2 {
             $h.shares = @($h.shares | Where-Object { $_ -ne 'SMS_DP$' -and $_ -ne 'SCCMContentLib$' -and $_ -ne 'SMSSIG$' })
-            Add-LabLog 'distmgr.log' 'Removed share SMS_DP$'
+            Add-LabLog 'distmgr.log' "Removed share SMS_DP$ from server $($dp.server)"
+            Add-LabLog 'distmgr.log' "Removed share SCCMContentLib$ from server $($dp.server)"
+            Add-LabLog 'distmgr.log' "Removed share SMSSIG$ from server $($dp.server)"
             $job.step = 3
         }
         3 {
-            Add-LabLog 'distmgr.log' "~Completed uninstalling distribution on the remote distribution point $($dp.server)"
+            Add-LabLog 'distmgr.log' '~Completed uninstalling distribution on the remote distribution point'
+            Add-LabLog 'distmgr.log' "Deleting DP registry on NAL Path = $nal , ServerName = $($dp.server)"
             $job.step = 4
             $job.done = $true
             $state.distributionPoints = @($state.distributionPoints | Where-Object { -not ($_.server -eq $dp.server -and $_.siteCode -eq $dp.siteCode) })

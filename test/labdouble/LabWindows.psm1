@@ -315,7 +315,14 @@ function Get-OsFacts([string]$Os) {
         'windows-server-2022'    = @{ caption = 'Microsoft Windows Server 2022 Standard'; version = '10.0.20348'; productType = 3; family = 'server-modern' }
         'windows-server-2025'    = @{ caption = 'Microsoft Windows Server 2025 Standard'; version = '10.0.26100'; productType = 3; family = 'server-modern' }
     }
-    if ($t.ContainsKey($Os)) { return $t[$Os] }
+    if ($t.ContainsKey($Os)) {
+        $f = $t[$Os]
+        # Which feature modules Windows ships (Dism from Windows 8 / PowerShell 3.0; ServerManager
+        # from 2008 R2) and whether PowerShell there is 2.0 (no module autoloading).
+        $f.modules = switch ($f.family) { 'client-dism' { if ($Os -eq 'windows-7') { 'none' } else { 'client-modern' } } 'server-2008' { 'none' } default { $f.family } }
+        $f.ps2 = $Os -in 'windows-7', 'windows-server-2008-r2', 'windows-server-2008'
+        return $f
+    }
     throw "lab double: unknown OS '$Os'"
 }
 

@@ -18,9 +18,9 @@ if ($labDoubleHost.ContainsKey('console') -and $labDoubleHost.console) {
 } else {
     Remove-Item Env:SMS_ADMIN_UI_PATH -ErrorAction SilentlyContinue
 }
-$labDoubleModules = Join-Path $labDoubleRoot ('modules/' + $labDoubleOs.family)
+$labDoubleModules = Join-Path $labDoubleRoot ('modules/' + $labDoubleOs.modules)
 $env:PSModulePath = $labDoubleModules + [System.IO.Path]::PathSeparator + (Join-Path $PSHOME 'Modules')
-if ($labDoubleOs.family -in 'client-dism', 'server-2008r2') {
+if ($labDoubleOs.ps2) {
     # PowerShell 2.0 has no module autoloading: ServerManager exists only after Import-Module.
     foreach ($m in 'Microsoft.PowerShell.Utility', 'Microsoft.PowerShell.Management', 'Microsoft.PowerShell.Security') { Import-Module $m }
     $global:PSModuleAutoLoadingPreference = 'None'

@@ -19,7 +19,12 @@ function New-CMError([string]$Message, [string]$Category = 'InvalidOperation') {
 
 function Invoke-CMDoubleCmdlet([string]$Name, $Cmdlet, $Bound) {
     $b = @{}
-    foreach ($k in @($Bound.Keys)) { $n = if ($script:Renames.ContainsKey($k)) { $script:Renames[$k] } else { $k }; $b[$n] = $Bound[$k] }
+    foreach ($k in @($Bound.Keys)) {
+        # -ServerName is the 2012-era name of the site system cmdlets' -SiteSystemServerName only.
+        $rename = $script:Renames.ContainsKey($k) -and ($k -ne 'ServerName' -or $Name -like '*-CMSiteSystemServer')
+        $n = if ($rename) { $script:Renames[$k] } else { $k }
+        $b[$n] = $Bound[$k]
+    }
     $verb = $Name.Split('-')[0]
     $changing = ($verb -in 'Add', 'New', 'Set', 'Remove') -and ($script:NotChanging -notcontains $Name)
     Add-LabCall 'configmgr' $Name $Bound $changing $Cmdlet.ParameterSetName
@@ -27,6 +32,8 @@ function Invoke-CMDoubleCmdlet([string]$Name, $Cmdlet, $Bound) {
         $Cmdlet.ThrowTerminatingError((New-CMError 'This command cannot be run from the current drive. To run this command you must first connect to a Configuration Manager drive.'))
     }
     if ($b.ContainsKey('WhatIf') -and $b.WhatIf) { return }
+    # Every provider call is also a poll: the site's components move on by the simulated time.
+    Invoke-LabDistMgr
     $impl = "CM-$Name"
     if (-not (Get-Command -Name $impl -CommandType Function -ErrorAction SilentlyContinue)) {
         $Cmdlet.ThrowTerminatingError((New-CMError "lab double: $Name binds (ConfigMgr $version signature) but has no behaviour modelled yet" 'NotImplemented'))
@@ -41,6 +48,12 @@ function Invoke-CMDoubleCmdlet([string]$Name, $Cmdlet, $Bound) {
         Save-LabState
         Write-LabError $Cmdlet $_.Exception 'Microsoft.ConfigurationManagement.PowerShell.Cmdlets' InvalidOperation $null
     }
+}
+
+<# Name filters are wildcards, as in the real Get-/Set-/Remove- cmdlets, unless -DisableWildcardHandling. #>
+function Test-NameMatch([string]$Value, [string]$Pattern, $b) {
+    if ($b.ContainsKey('DisableWildcardHandling') -and $b.DisableWildcardHandling) { return [string]::Equals($Value, $Pattern, [System.StringComparison]::OrdinalIgnoreCase) }
+    return ($Value -like $Pattern)
 }
 
 function Get-SiteCodeArg($b) {
@@ -75,7 +88,7 @@ function Assert-Site([string]$Code) {
 function CM-Get-CMSite($b) {
     foreach ($row in @(Get-SmsRows 'SMS_Site' '')) {
         if ($b.ContainsKey('SiteCode') -and $b.SiteCode -and $row.SiteCode -ne $b.SiteCode) { continue }
-        if ($b.ContainsKey('Name') -and $b.Name -and $row.SiteName -notlike $b.Name) { continue }
+        if ($b.ContainsKey('Name') -and $b.Name -and -not (Test-NameMatch $row.SiteName $b.Name $b)) { continue }
         ConvertTo-ResultObject $row 'SMS_Site' "site:$($row.SiteCode)"
     }
 }
@@ -86,7 +99,7 @@ function CM-Get-CMSiteSystemServer($b) {
     $code = if ($b.ContainsKey('SiteCode')) { ([string]$b.SiteCode).ToUpperInvariant() } else { $null }
     foreach ($ss in @((Get-LabState).siteSystems)) {
         if ($code -and $ss.siteCode -ne $code) { continue }
-        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and $ss.server -notlike $b.SiteSystemServerName) { continue }
+        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and -not (Test-NameMatch $ss.server $b.SiteSystemServerName $b)) { continue }
         ConvertTo-ResultObject (Get-SysResUseRow $ss 'SMS Site System') 'SMS_SCI_SysResUse' "sitesystem:$($ss.siteCode):$($ss.server)"
     }
 }
@@ -149,7 +162,7 @@ function CM-Get-CMSiteRole($b) {
     $code = if ($b.ContainsKey('SiteCode')) { ([string]$b.SiteCode).ToUpperInvariant() } else { $null }
     foreach ($ss in @((Get-LabState).siteSystems)) {
         if ($code -and $ss.siteCode -ne $code) { continue }
-        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and $ss.server -notlike $b.SiteSystemServerName) { continue }
+        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and -not (Test-NameMatch $ss.server $b.SiteSystemServerName $b)) { continue }
         foreach ($r in @(Get-SiteSystemRoles $ss)) {
             if ($b.ContainsKey('RoleName') -and $b.RoleName -and @($b.RoleName | Where-Object { $r -like $_ }).Count -eq 0) { continue }
             ConvertTo-ResultObject (Get-SysResUseRow $ss $r) 'SMS_SCI_SysResUse' "role:$($ss.siteCode):$($ss.server):$r"
@@ -169,7 +182,7 @@ function CM-Get-CMDistributionPoint($b) {
     foreach ($dp in @((Get-LabState).distributionPoints)) {
         if (-not $dp.role) { continue }
         if ($code -and $dp.siteCode -ne $code) { continue }
-        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and $dp.server -notlike $b.SiteSystemServerName) { continue }
+        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and -not (Test-NameMatch $dp.server $b.SiteSystemServerName $b)) { continue }
         Get-DpRoleObject $dp
     }
 }
@@ -177,7 +190,7 @@ function CM-Get-CMDistributionPoint($b) {
 function CM-Get-CMDistributionPointInfo($b) {
     foreach ($row in @(Get-SmsRows 'SMS_DistributionPointInfo' '')) {
         if ($b.ContainsKey('SiteCode') -and $b.SiteCode -and $row.SiteCode -ne $b.SiteCode) { continue }
-        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and $row.ServerName -notlike $b.SiteSystemServerName) { continue }
+        if ($b.ContainsKey('SiteSystemServerName') -and $b.SiteSystemServerName -and -not (Test-NameMatch $row.ServerName $b.SiteSystemServerName $b)) { continue }
         ConvertTo-ResultObject $row 'SMS_DistributionPointInfo' "dpinfo:$($row.SiteCode):$($row.ServerName)"
     }
 }
@@ -230,6 +243,11 @@ function CM-Add-CMDistributionPoint($b) {
         throw 'An Internet-facing distribution point requires HTTPS (EnableSsl).'
     }
     if ($b.ContainsKey('SourceDistributionPoint') -and -not ($b.ContainsKey('EnablePullDP') -and $b.EnablePullDP)) { throw 'SourceDistributionPoint requires EnablePullDP.' }
+    if ($b.ContainsKey('EnableSsl') -and $b.EnableSsl -and -not $b.ContainsKey('CertificatePath')) {
+        # HTTPS client communication needs a PKI certificate (the rule Set-CMDistributionPoint's page
+        # states for -ClientCommunicationType Https; the console offers no self-signed HTTPS DP).
+        throw 'HTTPS client communication needs a PKI certificate: specify CertificatePath and CertificatePassword.'
+    }
     $defaultFree = if (Test-VersionAtLeast $state.version '2107') { 500 } else { 50 }
     $dp = @{
         server = $server; siteCode = $code; id = (New-LabId); role = $true; infoRow = $false; installed = $false
@@ -289,6 +307,16 @@ function CM-Remove-CMDistributionPoint($b, $Cmdlet) {
     Start-LabDpJob $dp 'uninstall'
 }
 
+function CM-Get-CMBoundaryGroupSiteSystem($b) {
+    $groups = @(Resolve-Group $b 'Id' 'Name' 'InputObject')
+    if (-not $b.ContainsKey('Id') -and -not $b.ContainsKey('Name') -and -not $b.ContainsKey('InputObject')) { $groups = @((Get-LabState).boundaryGroups) }
+    foreach ($g in $groups) {
+        foreach ($s in @($g.siteSystems)) {
+            ConvertTo-ResultObject @{ GroupID = [long]$g.id; ServerNALPath = (Get-NalPath $s.server $s.siteCode); SiteCode = $s.siteCode; Flags = 0 } 'SMS_BoundaryGroupSiteSystems' "bgss:$($g.id):$($s.server)"
+        }
+    }
+}
+
 # --- schedules and accounts ------------------------------------------------------------------------
 
 function CM-New-CMSchedule($b) {
@@ -325,8 +353,16 @@ function ConvertTo-StoredBoundaryValue([int]$Type, [string]$Value) {
     return $Value
 }
 
-function Get-BoundaryRowObject($bd) { ConvertTo-ResultObject (@(Get-SmsRows 'SMS_Boundary' '') | Where-Object { $_.BoundaryID -eq $bd.id })[0] 'SMS_Boundary' "boundary:$($bd.id)" }
-function Get-GroupRowObject($g) { ConvertTo-ResultObject (@(Get-SmsRows 'SMS_BoundaryGroup' '') | Where-Object { $_.GroupID -eq $g.id })[0] 'SMS_BoundaryGroup' "boundarygroup:$($g.id)" }
+function Get-BoundaryRowObject($bd) {
+    $id = [long]$bd.id
+    $row = @(Get-SmsRows 'SMS_Boundary' '' | Where-Object { [long]$_.BoundaryID -eq $id })[0]
+    ConvertTo-ResultObject $row 'SMS_Boundary' "boundary:$id"
+}
+function Get-GroupRowObject($group) {
+    $id = [long]$group.id
+    $row = @(Get-SmsRows 'SMS_BoundaryGroup' '' | Where-Object { [long]$_.GroupID -eq $id })[0]
+    ConvertTo-ResultObject $row 'SMS_BoundaryGroup' "boundarygroup:$id"
+}
 
 function CM-New-CMBoundary($b) {
     $state = Get-LabState
@@ -346,7 +382,7 @@ function Resolve-Boundary($b, [string]$IdKey, [string]$NameKey, [string]$ObjectK
     $state = Get-LabState
     $found = @()
     if ($IdKey -and $b.ContainsKey($IdKey)) { $ids = @($b[$IdKey] | ForEach-Object { [long]$_ }); $found = @($state.boundaries | Where-Object { $ids -contains [long]$_.id }) }
-    elseif ($NameKey -and $b.ContainsKey($NameKey)) { $found = @($state.boundaries | Where-Object { $_.name -like $b[$NameKey] }) }
+    elseif ($NameKey -and $b.ContainsKey($NameKey)) { $found = @($state.boundaries | Where-Object { Test-NameMatch $_.name $b[$NameKey] $b }) }
     elseif ($ObjectKey -and $b.ContainsKey($ObjectKey)) { $found = @($state.boundaries | Where-Object { [long]$_.id -eq [long]$b[$ObjectKey].BoundaryID }) }
     return $found
 }
@@ -355,7 +391,7 @@ function Resolve-Group($b, [string]$IdKey, [string]$NameKey, [string]$ObjectKey)
     $state = Get-LabState
     $found = @()
     if ($IdKey -and $b.ContainsKey($IdKey)) { $ids = @($b[$IdKey] | ForEach-Object { [long]$_ }); $found = @($state.boundaryGroups | Where-Object { $ids -contains [long]$_.id }) }
-    elseif ($NameKey -and $b.ContainsKey($NameKey)) { $found = @($state.boundaryGroups | Where-Object { $_.name -like $b[$NameKey] }) }
+    elseif ($NameKey -and $b.ContainsKey($NameKey)) { $found = @($state.boundaryGroups | Where-Object { Test-NameMatch $_.name $b[$NameKey] $b }) }
     elseif ($ObjectKey -and $b.ContainsKey($ObjectKey)) { $found = @($state.boundaryGroups | Where-Object { [long]$_.id -eq [long]$b[$ObjectKey].GroupID }) }
     return $found
 }

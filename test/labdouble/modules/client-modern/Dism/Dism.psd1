@@ -1,0 +1,1 @@
+@{ RootModule = 'Dism.psm1'; ModuleVersion = '3.0'; GUID = 'a3b1c2d4-3333-4e5f-8a9b-0c1d2e3f4a5b'; FunctionsToExport = @('Get-WindowsOptionalFeature', 'Enable-WindowsOptionalFeature'); AliasesToExport = @(); CmdletsToExport = @() }

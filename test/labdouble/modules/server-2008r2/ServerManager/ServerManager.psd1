@@ -1,0 +1,1 @@
+@{ RootModule = 'ServerManager.psm1'; ModuleVersion = '1.0.0.0'; GUID = 'a3b1c2d4-2222-4e5f-8a9b-0c1d2e3f4a5b'; FunctionsToExport = @('Get-WindowsFeature', 'Add-WindowsFeature'); AliasesToExport = @(); CmdletsToExport = @() }

@@ -1,0 +1,1 @@
+@{ RootModule = 'ServerManager.psm1'; ModuleVersion = '2.0.0.0'; GUID = 'a3b1c2d4-1111-4e5f-8a9b-0c1d2e3f4a5b'; FunctionsToExport = @('Get-WindowsFeature', 'Install-WindowsFeature'); AliasesToExport = @('Add-WindowsFeature'); CmdletsToExport = @() }
