@@ -1,6 +1,6 @@
 import type { PsValue } from "./data";
 import { COMMON, composeScript, SITE_SERVER } from "./ps1-files";
-import { cmVersion, siteData, usesCurrentNames } from "./site-server";
+import { cmVersion, siteData } from "./site-server";
 import type { ScriptAction, SecondarySiteInput } from "./types";
 
 /**
@@ -16,11 +16,10 @@ const POLL_SECONDS = 60;
 /** The data block of the secondary-site script. */
 export function secondarySiteConfig(input: SecondarySiteInput, action: ScriptAction): Record<string, PsValue> {
   const version = cmVersion(input.version);
-  // -SecondarySiteCode/-PrimarySiteCode/-InstallationFolder keep -SiteCode/-ParentSiteCode/-InstallDir
-  // as aliases, the names of the older library (2012-era syntax of New-CMSecondarySite UNCONFIRMED).
-  const names = usesCurrentNames(version)
-    ? { SecondarySiteCode: "SecondarySiteCode", PrimarySiteCode: "PrimarySiteCode", InstallationFolder: "InstallationFolder" }
-    : { SecondarySiteCode: "SiteCode", PrimarySiteCode: "ParentSiteCode", InstallationFolder: "InstallDir" };
+  // -SecondarySiteCode/-PrimarySiteCode/-InstallationFolder (aliases SiteCode/ParentSiteCode/InstallDir)
+  // are the names of every version from 2012 SP1 on (TechNet's 2012 SP1/R2 New-CMSecondarySite, as the
+  // lab double's signatures record them), so no version branch is needed.
+  const names = { SecondarySiteCode: "SecondarySiteCode", PrimarySiteCode: "PrimarySiteCode", InstallationFolder: "InstallationFolder" };
   const source = input.installationSource ?? "parent";
   const sql = input.sql ?? "express";
   const sqlData: PsValue =

@@ -57,8 +57,8 @@ describe("secondarySiteConfig", () => {
     });
     expect(cfg(CASES["existing SQL default instance"]).Sql).toEqual({ Express: false, DatabaseName: "CM_S01", InstanceName: null });
   });
-  it("uses the older parameter names for 2012 SP1", () => {
-    expect(cfg(CASES["2012 SP1"]).Names).toEqual({ SecondarySiteCode: "SiteCode", PrimarySiteCode: "ParentSiteCode", InstallationFolder: "InstallDir" });
+  it("uses the documented names on every version (2012 SP1 has them too)", () => {
+    expect(cfg(CASES["2012 SP1"]).Names).toEqual({ SecondarySiteCode: "SecondarySiteCode", PrimarySiteCode: "PrimarySiteCode", InstallationFolder: "InstallationFolder" });
     expect(cfg(CASES.defaults).Names).toEqual({ SecondarySiteCode: "SecondarySiteCode", PrimarySiteCode: "PrimarySiteCode", InstallationFolder: "InstallationFolder" });
   });
 });
