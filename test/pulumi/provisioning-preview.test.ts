@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { labDoc } from "../fixtures/lab";
+import { decodeStdin } from "../../lib/scripts/wrapper";
 import { syntaxProblems } from "../scripts/powershell-parser";
 import { registered, setupMocks, unwrapSecrets, type Registration } from "./mocks";
 
@@ -43,7 +44,7 @@ describe("preview", () => {
     for (const r of commands) {
       const stdin = unwrapSecrets(r.inputs.stdin);
       expect(typeof stdin, r.name).toBe("string");
-      expect(await syntaxProblems(stdin), r.name).toEqual([]);
+      expect(await syntaxProblems(decodeStdin(stdin as string)), r.name).toEqual([]);
       expect(r.inputs.triggers.every((t: unknown) => typeof t === "string"), r.name).toBe(true);
     }
   });
