@@ -1,10 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { psBool, psQuote } from "../scripts/quote";
+import { composeScript } from "../scripts/ps1-files";
 
 /**
- * The export script as it runs on the site server: one data block of quoted literals, then the
- * text of export-hierarchy.ps1 (shipped next to this module: dist/export/ps1/ after the build).
+ * The export script as it runs on the site server: the `$Config` data block, then the text of
+ * lib/scripts/ps1/export-hierarchy.ps1 (shipped with the other step scripts in dist/scripts/ps1).
  */
 export interface ExportScriptInput {
   readonly siteServer: string;
@@ -13,21 +11,8 @@ export interface ExportScriptInput {
   readonly readHosts?: boolean;
 }
 
-export function exportScriptText(): string {
-  for (const dir of [join(__dirname, "ps1"), join(__dirname, "..", "..", "lib", "export", "ps1")]) {
-    const file = join(dir, "export-hierarchy.ps1");
-    if (existsSync(file)) return readFileSync(file, "utf8");
-  }
-  throw new Error(`export-hierarchy.ps1 is missing next to ${__dirname}: reinstall pulumi-configmgr`);
-}
+export const EXPORT_STEP = "export";
 
 export function exportScript(input: ExportScriptInput): string {
-  const data = [
-    "$Config = @{",
-    `  SiteServer = ${psQuote(input.siteServer)}`,
-    `  SiteCode = ${psQuote(input.siteCode ?? "")}`,
-    `  ReadHosts = ${psBool(input.readHosts ?? true)}`,
-    "}",
-  ];
-  return `${data.join("\n")}\n${exportScriptText()}`;
+  return composeScript({ Step: EXPORT_STEP, SiteServer: input.siteServer, SiteCode: input.siteCode ?? "", ReadHosts: input.readHosts ?? true }, ["export-hierarchy.ps1"]);
 }

@@ -183,7 +183,11 @@ export function toTopology(records: ExportRecords, options: ExportOptions = {}):
       comments.push({ path: at("multicast", "enabled"), text: "address range, UDP ports and client limit are not exported: add them if the DP does not use the defaults" });
     }
     if (prop("DPMonEnabled")?.value === "1") {
-      comments.push({ path: at("server"), text: "content validation is on for this DP, on a schedule the export does not read: add contentValidation with its schedule" });
+      // Left out, `pulumi up` would turn validation off. The schedule token (DPMonSchedule) is not
+      // decoded: adopting keeps the DP's own schedule (a create does not re-apply one it cannot
+      // read back), and an update would apply this one.
+      d.contentValidation = { schedule: { recur: "weekly", day: "saturday", at: "00:00" }, priority: "lowest" };
+      comments.push({ path: at("contentValidation"), text: "estimate: content validation is on, on a schedule and priority the export does not read; write the DP's real ones before an update applies these" });
     }
     const system = systemRows.find((s) => nalServer(field(s, "NetworkOSPath") ?? field(s, "NALPath")) === server && field(s, "SiteCode") === site);
     const sysProp = (name: string) => system?.props.find((p) => p.name === name);

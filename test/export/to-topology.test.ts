@@ -37,7 +37,7 @@ describe("an export as a topology document", () => {
     const exported = toTopology(parseExport(labOutput()));
     const yaml = emitTopologyYaml(exported, ["Exported for a test."], "./schema.json");
     expect(yaml.split("\n")[0]).toBe("# yaml-language-server: $schema=./schema.json");
-    expect(yaml).toMatch(/# content validation is on for this DP, on a schedule the export does not read/);
+    expect(yaml).toMatch(/# estimate: content validation is on, on a schedule and priority the export does not read/);
     expect(yaml).toContain("hardware: { cores: 2, memoryGB: 8 }");
     expect(parse(yaml)).toEqual(exported.document);
     const validation = validateDocument(loadTopologyText(yaml, "export.yaml"));

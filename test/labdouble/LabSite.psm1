@@ -438,6 +438,11 @@ function Get-SysResUseRow($ss, [string]$Role) {
         $props.Add((New-Prop 'IsPullDP' ([int][bool]$st.enablePullDP) $null $null))
         $props.Add((New-Prop 'SslState' $(if ($st.https) { 63 } else { 0 }) $null $null))
         $props.Add((New-Prop 'Description' 0 $null ([string]$st.description)))
+        # The drives the DP was given (ConfigMgrCBDsc's DistributionPoint reads them from Value1: primary letter, then secondary).
+        foreach ($pair in @(@('AvailableContentLibDrivesList', 'primaryContentLibraryLocation', 'secondaryContentLibraryLocation'), @('AvailablePkgShareDrivesList', 'primaryPackageShareLocation', 'secondaryPackageShareLocation'))) {
+            $letters = @($pair[1], $pair[2] | ForEach-Object { if ($st.ContainsKey($_) -and [string]$st[$_] -match '^[A-Za-z]$') { ([string]$st[$_]).ToUpperInvariant() } }) -join ''
+            if ($letters) { $props.Add((New-Prop $pair[0] 0 $letters $null)) }
+        }
         $lists.Add([pscustomobject]@{ PropertyListName = 'SourceDistributionPoints'; Values = @(@($st.sourceDps) | Where-Object { $_ } | ForEach-Object { Get-NalPath $_ $ss.siteCode }) })
         $lists.Add([pscustomobject]@{ PropertyListName = 'SourceDPRanks'; Values = @(@($st.sourceRanks) | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_ }) })
     }

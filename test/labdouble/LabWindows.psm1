@@ -276,7 +276,9 @@ function Get-Cimv2Properties([string]$Class) {
         'Win32_OperatingSystem' { return [string[]]('Caption', 'Version', 'BuildNumber', 'ProductType', 'OSArchitecture', 'CSName') }
         'Win32_OptionalFeature' { return [string[]]('Name', 'Caption', 'InstallState') }
         'Win32_Group' { return [string[]]('Name', 'SID', 'Domain', 'LocalAccount', 'Caption', 'SIDType') }
-        'Win32_ComputerSystem' { return [string[]]('Name', 'Domain', 'PartOfDomain', 'DomainRole') }
+        'Win32_ComputerSystem' { return [string[]]('Name', 'Domain', 'PartOfDomain', 'DomainRole', 'TotalPhysicalMemory') }
+        'Win32_Processor' { return [string[]]('DeviceID', 'NumberOfCores', 'NumberOfLogicalProcessors') }
+        'Win32_LogicalDisk' { return [string[]]('DeviceID', 'DriveType', 'FreeSpace') }
         'Win32_ServerFeature' { return [string[]]('ID', 'Name', 'ParentID') }
     }
     return $null
@@ -286,7 +288,20 @@ function Get-Cimv2Rows([string]$Class, $h) {
     switch ($Class) {
         'Win32_OperatingSystem' {
             $os = Get-OsFacts $h.os
-            return @(@{ Caption = $os.caption; Version = $os.version; BuildNumber = $os.version.Split('.')[2]; ProductType = $os.productType; OSArchitecture = '64-bit'; CSName = $h.name })
+            # The caption names the edition (Microsoft Windows 7 Enterprise, ... Server 2022 Datacenter); OSArchitecture as WMI spells it.
+            $caption = $os.caption
+            if ($h.ContainsKey('edition') -and $h.edition) { $caption = ($caption -replace ' (Enterprise|Standard)$', '') + ' ' + (Get-EditionWord $h.edition) }
+            $arch = if ($h.ContainsKey('architecture') -and $h.architecture -eq 'x86') { '32-bit' } elseif ($h.ContainsKey('architecture') -and $h.architecture -eq 'arm64') { 'ARM 64-bit Processor' } else { '64-bit' }
+            return @(@{ Caption = $caption; Version = $os.version; BuildNumber = $os.version.Split('.')[2]; ProductType = $os.productType; OSArchitecture = $arch; CSName = $h.name })
+        }
+        'Win32_Processor' {
+            # One row per socket; the double has one socket with all the host's cores.
+            $cores = if ($h.ContainsKey('hardware') -and $h.hardware) { [int]$h.hardware.cores } else { 2 }
+            return @(@{ DeviceID = 'CPU0'; NumberOfCores = $cores; NumberOfLogicalProcessors = $cores })
+        }
+        'Win32_LogicalDisk' {
+            $disks = if ($h.ContainsKey('disks') -and $h.disks) { @($h.disks) } else { @(@{ drive = 'C'; freeGB = 100 }) }
+            return @(foreach ($d in $disks) { @{ DeviceID = ([string]$d.drive + ':'); DriveType = 3; FreeSpace = [long]([double]$d.freeGB * 1GB) } })
         }
         'Win32_OptionalFeature' {
             if ((Get-OsFacts $h.os).productType -ne 1) { return @() }
@@ -305,10 +320,18 @@ function Get-Cimv2Rows([string]$Class, $h) {
             return $rows
         }
         'Win32_ComputerSystem' {
-            return @(@{ Name = $h.name; Domain = $(if ($h.domainJoined) { $h.fqdn.Substring($h.fqdn.IndexOf('.') + 1) } else { 'WORKGROUP' }); PartOfDomain = [bool]$h.domainJoined; DomainRole = $(if ((Get-OsFacts $h.os).productType -eq 1) { 1 } else { 3 }) })
+            $memoryGB = if ($h.ContainsKey('hardware') -and $h.hardware) { [double]$h.hardware.memoryGB } else { 8 }
+            return @(@{ Name = $h.name; Domain = $(if ($h.domainJoined) { $h.fqdn.Substring($h.fqdn.IndexOf('.') + 1) } else { 'WORKGROUP' }); PartOfDomain = [bool]$h.domainJoined; DomainRole = $(if ((Get-OsFacts $h.os).productType -eq 1) { 1 } else { 3 }); TotalPhysicalMemory = [long]($memoryGB * 1GB) })
         }
     }
     return $null
+}
+
+function Get-EditionWord([string]$Edition) {
+    # The topology's edition id as Windows writes it in the OS caption.
+    $words = @{ home = 'Home'; professional = 'Professional'; enterprise = 'Enterprise'; ultimate = 'Ultimate'; education = 'Education'; 'pro-education' = 'Pro Education'; 'pro-for-workstations' = 'Pro for Workstations'; standard = 'Standard'; datacenter = 'Datacenter'; 'datacenter-azure-edition' = 'Datacenter: Azure Edition' }
+    if ($words.ContainsKey($Edition)) { return $words[$Edition] }
+    return $Edition
 }
 
 function Get-OsFacts([string]$Os) {

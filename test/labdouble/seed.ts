@@ -86,7 +86,12 @@ export function stateFromTopology(doc: any, options: SeedOptions = {}): LabState
     if (primaryServers.includes(fqdn)) continue;
     const os = String(dp.os);
     const all = isClient(os) ? CLIENT_FEATURES.slice(0, 11) : SERVER_FEATURES.slice(0, 7);
-    const host = labHost(fqdn, os, domain, { enabled: options.dpFeatures === "all" ? all : [] });
+    const host: Record<string, any> = labHost(fqdn, os, domain, { enabled: options.dpFeatures === "all" ? all : [] });
+    // What the host's own WMI tells (Win32_OperatingSystem caption and architecture, Win32_Processor, Win32_ComputerSystem, Win32_LogicalDisk).
+    if (dp.edition) host.edition = String(dp.edition);
+    if (dp.architecture) host.architecture = String(dp.architecture);
+    if (dp.hardware) host.hardware = { cores: Number(dp.hardware.cores), memoryGB: Number(dp.hardware.memoryGB) };
+    if (dp.disks) host.disks = (dp.disks as any[]).map((d) => ({ drive: String(d.drive), freeGB: Number(d.freeGB) }));
     if (options.dpAdminGranted) {
       const site = sites.find((s) => s.code === String(dp.site).toUpperCase()) ?? sites[0];
       host.administrators.members.push({ path: `WinNT://${domain}/${netbios(site.server)}$` });
