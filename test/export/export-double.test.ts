@@ -18,7 +18,7 @@ import { stateFromTopology } from "../labdouble/seed";
 
 /**
  * Export against the lab double (issue 13): a double populated by the library's own steps from a
- * document — the seed's lab (2012 SP1, Windows 7) and a 2403 estate — exported through the
+ * document — the seed's lab (2012 SP1, Windows 7) and 2012 R2 SP1, 2403 and 2509 estates — exported through the
  * library's own command line and stdin, gives back a document that validates and equals the source
  * in every field ConfigMgr and WMI hold; `up` of that document against the same double changes
  * nothing; a drifted double is reported exactly.
@@ -29,8 +29,8 @@ type Doc = Record<string, any>;
 
 const labDoc = (): Doc => parse(readFileSync(join(__dirname, "..", "..", "examples", "lab", "topology.yaml"), "utf8"));
 
-const estate2403 = (): Doc => ({
-  configMgrVersion: "2403",
+const estate = (version: string, os: string, edition: string, responderWithoutWds: boolean) => (): Doc => ({
+  configMgrVersion: version,
   domain: "CONTOSO",
   primarySites: [{ siteCode: "P01", name: "Contoso primary", server: "cm01.contoso.com", clients: 900 }],
   boundaryGroups: [{ name: "HQ", assignedSite: "P01", clients: 900, boundaries: [{ ipRange: "10.3.0.1-10.3.0.200" }, { ipSubnet: "10.1.0.0/16" }] }],
@@ -38,8 +38,8 @@ const estate2403 = (): Doc => ({
     {
       server: "dp01.contoso.com",
       site: "P01",
-      os: "windows-server-2022",
-      edition: "datacenter",
+      os,
+      edition,
       architecture: "x64",
       hardware: { cores: 4, memoryGB: 16 },
       disks: [
@@ -50,7 +50,7 @@ const estate2403 = (): Doc => ({
       storage: { primaryContentLibrary: "D", primaryPackageShare: "D", minimumFreeSpaceMB: 500 },
       clientConnection: "http",
       description: "HQ distribution point",
-      pxe: { enabled: true, responderWithoutWds: true, allowResponse: true, unknownComputers: true, responseDelaySeconds: 2, userDeviceAffinity: "allowWithManualApproval" },
+      pxe: { enabled: true, responderWithoutWds, allowResponse: true, unknownComputers: true, responseDelaySeconds: 2, userDeviceAffinity: "allowWithManualApproval" },
     },
   ],
 });
@@ -134,7 +134,9 @@ function held(doc: Doc, version: string): Doc {
 
 for (const [name, source] of [
   ["the seed's lab (2012 SP1, Windows 7)", labDoc],
-  ["a 2403 estate (Server 2022, PXE, drives D)", estate2403],
+  ["a 2012 R2 SP1 estate (Server 2012 R2, PXE through WDS, drives D)", estate("2012 R2 SP1", "windows-server-2012-r2", "standard", false)],
+  ["a 2403 estate (Server 2022 Datacenter, PXE responder without WDS, drives D)", estate("2403", "windows-server-2022", "datacenter", true)],
+  ["a 2509 estate (Server 2025, PXE responder without WDS, drives D)", estate("2509", "windows-server-2025", "standard", true)],
 ] as const) {
   describe(`export against the lab double: ${name}`, () => {
     it("gives back the source document, which validates; up of the export changes nothing; a hand change is drift", () => {
