@@ -230,10 +230,10 @@ describe("the seed lab: one command per step", () => {
   it("registers verify, boundary-group, prepare and role, each on its host", async () => {
     const { commands, cmd } = await build("lab", labDoc());
     expect([...commands.keys()].sort()).toEqual(
-      ["lab-P01-verify", "lab-Lab HQ-boundary-group", "lab-win701.lab.local-prepare", "lab-win701.lab.local-role"].sort(),
+      ["lab-P01-verify", "lab-lab hq-boundary-group", "lab-win701.lab.local-prepare", "lab-win701.lab.local-role"].sort(),
     );
     expect(cmd("P01-verify").host).toBe("cm01.lab.local");
-    expect(cmd("Lab HQ-boundary-group").host).toBe("cm01.lab.local");
+    expect(cmd("lab hq-boundary-group").host).toBe("cm01.lab.local");
     expect(cmd("win701.lab.local-role").host).toBe("cm01.lab.local");
     // The DP host's address comes from configmgr:hosts, not from the document.
     expect(cmd("win701.lab.local-prepare").host).toBe("192.168.1.50");
@@ -244,18 +244,20 @@ describe("the seed lab: one command per step", () => {
     expect(cmd("win701.lab.local-prepare").stdin).not.toContain("shutdown.exe");
   });
 
-  it("orders them: prepare after the checks; role after prepare, the group, the site and the checks", async () => {
+  it("orders them: prepare after the checks and the site's verify (the first logon); role after prepare, the group, the site and the checks", async () => {
     const { h, cmd, depsOf } = await build("lab2", labDoc());
     expect(depsOf(cmd("P01-verify").reg)).toEqual(["check:PrimarySite::lab2-P01", "check:Topology::lab2-topology"]);
-    expect(depsOf(cmd("Lab HQ-boundary-group").reg)).toEqual(
-      ["check:BoundaryGroup::lab2-Lab HQ", "check:Topology::lab2-topology", "cmd::lab2-P01-verify"].sort(),
+    expect(depsOf(cmd("lab hq-boundary-group").reg)).toEqual(
+      ["check:BoundaryGroup::lab2-lab hq", "check:Topology::lab2-topology", "cmd::lab2-P01-verify"].sort(),
     );
-    expect(depsOf(cmd("win701.lab.local-prepare").reg)).toEqual(["check:DistributionPoint::lab2-win701.lab.local", "check:Topology::lab2-topology"]);
+    expect(depsOf(cmd("win701.lab.local-prepare").reg)).toEqual(
+      ["check:DistributionPoint::lab2-win701.lab.local", "check:Topology::lab2-topology", "cmd::lab2-P01-verify"].sort(),
+    );
     expect(depsOf(cmd("win701.lab.local-role").reg)).toEqual(
       [
         "check:DistributionPoint::lab2-win701.lab.local",
         "check:Topology::lab2-topology",
-        "cmd::lab2-Lab HQ-boundary-group",
+        "cmd::lab2-lab hq-boundary-group",
         "cmd::lab2-P01-verify",
         "cmd::lab2-win701.lab.local-prepare",
       ].sort(),
@@ -271,14 +273,14 @@ describe("the seed lab: one command per step", () => {
     const at = (n: string) => order.indexOf(`lab3-${n}`);
     expect(at("win701.lab.local-role")).toBe(0);
     expect(at("win701.lab.local-role")).toBeLessThan(at("win701.lab.local-prepare"));
-    expect(at("win701.lab.local-role")).toBeLessThan(at("Lab HQ-boundary-group"));
-    expect(at("Lab HQ-boundary-group")).toBeLessThan(at("P01-verify"));
+    expect(at("win701.lab.local-role")).toBeLessThan(at("lab hq-boundary-group"));
+    expect(at("lab hq-boundary-group")).toBeLessThan(at("P01-verify"));
     expect(order).toHaveLength(4);
-    for (const then of ["win701.lab.local-prepare", "Lab HQ-boundary-group", "P01-verify"]) {
+    for (const then of ["win701.lab.local-prepare", "lab hq-boundary-group", "P01-verify"]) {
       expect(destroyedBefore(mine, "lab3-win701.lab.local-role", `lab3-${then}`), then).toBe(true);
     }
-    expect(destroyedBefore(mine, "lab3-Lab HQ-boundary-group", "lab3-P01-verify")).toBe(true);
-    expect(destroyedBefore(mine, "lab3-win701.lab.local-prepare", "lab3-Lab HQ-boundary-group")).toBe(false);
+    expect(destroyedBefore(mine, "lab3-lab hq-boundary-group", "lab3-P01-verify")).toBe(true);
+    expect(destroyedBefore(mine, "lab3-win701.lab.local-prepare", "lab3-lab hq-boundary-group")).toBe(false);
   });
 
   it("replaces only on identity, delete-first for install/uninstall pairs; everything else updates in place", async () => {
@@ -286,10 +288,10 @@ describe("the seed lab: one command per step", () => {
     expect(cmd("win701.lab.local-prepare").reg.inputs.triggers).toEqual(["win701.lab.local", "P01"]);
     expect(cmd("win701.lab.local-role").reg.inputs.triggers).toEqual(["win701.lab.local", "P01"]);
     expect(cmd("P01-verify").reg.inputs.triggers).toEqual(["P01", "cm01.lab.local"]);
-    expect(cmd("Lab HQ-boundary-group").reg.inputs.triggers).toEqual(["lab hq"]);
+    expect(cmd("lab hq-boundary-group").reg.inputs.triggers).toEqual(["lab hq"]);
     expect(cmd("win701.lab.local-prepare").deleteBeforeReplace).toBe(true);
     expect(cmd("win701.lab.local-role").deleteBeforeReplace).toBe(true);
-    expect(cmd("Lab HQ-boundary-group").deleteBeforeReplace).toBe(false);
+    expect(cmd("lab hq-boundary-group").deleteBeforeReplace).toBe(false);
     expect(cmd("P01-verify").deleteBeforeReplace).toBe(false);
   });
 
@@ -336,7 +338,7 @@ describe("the seed lab: one command per step", () => {
 
   it("lets the boundary-group step attach the DPs the document lists, never fighting their role steps", async () => {
     const { cmd } = await build("lab7", labDoc());
-    const bg = cmd("Lab HQ-boundary-group").stdin;
+    const bg = cmd("lab hq-boundary-group").stdin;
     expect(bg).toContain("$wantedSystems = @('win701.lab.local')");
     // Detaches only what the document does not list; attaches only DPs that have the role already.
     expect(bg).toContain("Where-Object { $wantedSystems -notcontains $_ }");
@@ -477,8 +479,8 @@ describe("a primary with a secondary, a pull DP and a PXE DP at the secondary", 
       [
         "ms-P01-verify",
         "ms-S01-install",
-        "ms-HQ-boundary-group",
-        "ms-Branch-boundary-group",
+        "ms-hq-boundary-group",
+        "ms-branch-boundary-group",
         ...["dp1", "dp2", "dp3"].flatMap((d) => [`ms-${d}.contoso.com-prepare`, `ms-${d}.contoso.com-role`]),
       ].sort(),
     );
@@ -498,7 +500,7 @@ describe("a primary with a secondary, a pull DP and a PXE DP at the secondary", 
       [
         "check:DistributionPoint::ms-dp3.contoso.com",
         "check:Topology::ms-topology",
-        "cmd::ms-Branch-boundary-group",
+        "cmd::ms-branch-boundary-group",
         "cmd::ms-S01-install",
         "cmd::ms-dp3.contoso.com-prepare",
       ].sort(),
@@ -511,7 +513,7 @@ describe("a primary with a secondary, a pull DP and a PXE DP at the secondary", 
     const { cmd, depsOf, mine } = await build("ms2", siteDoc());
     expect(depsOf(cmd("dp2.contoso.com-role").reg)).toContain("cmd::ms2-dp1.contoso.com-role");
     expect(cmd("dp2.contoso.com-role").stdin).toContain("$wantedGroups = @('HQ')");
-    expect(cmd("HQ-boundary-group").stdin).toContain("$wantedSystems = @('dp1.contoso.com', 'dp2.contoso.com')");
+    expect(cmd("hq-boundary-group").stdin).toContain("$wantedSystems = @('dp1.contoso.com', 'dp2.contoso.com')");
     const order = destroyOrder(mine);
     const at = (n: string) => order.indexOf(`ms2-${n}`);
     expect(at("dp2.contoso.com-role")).toBeLessThan(at("dp1.contoso.com-role"));
@@ -522,7 +524,7 @@ describe("a primary with a secondary, a pull DP and a PXE DP at the secondary", 
       ["dp2.contoso.com-role", "dp1.contoso.com-role"],
       ["dp3.contoso.com-role", "S01-install"],
       ["dp3.contoso.com-role", "dp3.contoso.com-prepare"],
-      ["dp3.contoso.com-role", "Branch-boundary-group"],
+      ["dp3.contoso.com-role", "branch-boundary-group"],
       ["S01-install", "P01-verify"],
     ]) {
       expect(destroyedBefore(mine, `ms2-${first}`, `ms2-${then}`), `${first} before ${then}`).toBe(true);
@@ -543,11 +545,11 @@ describe("a primary with a secondary, a pull DP and a PXE DP at the secondary", 
     const pxe = doc.distributionPoints.find((d) => d.server === "dp7.contoso.com")!;
     pxe.pxe = { ...pxe.pxe, passwordSecret: "pxePassword" };
     const { commands, cmd, depsOf } = await build("cas", doc);
-    for (const g of ["HQ", "Branch Paris", "Remote", "VPN"]) {
+    for (const g of ["hq", "branch paris", "remote", "vpn"]) {
       expect(cmd(`${g}-boundary-group`).host).toBe("cm00.contoso.com");
       expect(cmd(`${g}-boundary-group`).stdin).toContain("$siteCode = 'CAS'");
     }
-    expect(depsOf(cmd("Branch Paris-boundary-group").reg)).toContain("cmd::cas-P02-verify");
+    expect(depsOf(cmd("branch paris-boundary-group").reg)).toContain("cmd::cas-P02-verify");
     expect(cmd("dp7.contoso.com-role").host).toBe("cm02.contoso.com");
     for (const c of commands.values()) expect(await syntaxProblems(c.stdin), c.name).toEqual([]);
   });
@@ -557,7 +559,7 @@ describe("a primary with a secondary, a pull DP and a PXE DP at the secondary", 
     doc.distributionPoints[0] = { ...doc.distributionPoints[0], prepareHost: false, hostHas: { features: true, localAdmin: true } };
     const { commands, cmd, depsOf } = await build("noprep", doc);
     expect(commands.has("noprep-dp1.contoso.com-prepare")).toBe(false);
-    expect(depsOf(cmd("dp1.contoso.com-role").reg).filter((d) => d.startsWith("cmd::"))).toEqual(["cmd::noprep-HQ-boundary-group", "cmd::noprep-P01-verify"]);
+    expect(depsOf(cmd("dp1.contoso.com-role").reg).filter((d) => d.startsWith("cmd::")).sort()).toEqual(["cmd::noprep-P01-verify", "cmd::noprep-hq-boundary-group"].sort());
   });
 });
 
