@@ -12,6 +12,7 @@ import { HierarchyProvisioning } from "./provisioning/hierarchy";
 import type { ProvisionArgs } from "./provisioning/options";
 import { unprovisionableVersion } from "./provisioning/steps";
 import { groupName, dpName, legacyAlias, legacyUrn, siteName, TYPES } from "./identity";
+import { scriptBehaviour } from "./script-behaviour";
 import { SecondarySite } from "./secondary-site";
 import { TopologyCheck } from "./topology-check";
 
@@ -59,7 +60,7 @@ export class Hierarchy extends pulumi.ComponentResource {
     this.diagnostics = validation.diagnostics;
     this.summary = validation.summary;
 
-    const topology = new TopologyCheck(`${name}-topology`, model.doc, { parent: this });
+    const topology = new TopologyCheck(`${name}-topology`, model.doc, { parent: this }, plan.enabled ? scriptBehaviour() : undefined);
     this.topology = topology;
     const inputs = hierarchyInputs(model);
     const byRef = new Map<string, pulumi.Resource>();

@@ -24,6 +24,18 @@ type Plain = Record<string, unknown>;
 
 export { jsonClean };
 
+/**
+ * The Topology resource's record of the step scripts' behaviour versions (script-behaviour.ts):
+ * not part of the document, never validated; a change is an update, so the preview shows it.
+ */
+export const SCRIPT_BEHAVIOUR = "scriptBehaviour";
+
+/** The document a Topology resource's inputs hold. */
+function documentOf(inputs: Plain): Plain {
+  const { [SCRIPT_BEHAVIOUR]: _versions, ...doc } = inputs;
+  return doc;
+}
+
 /** Fields that only feed the check: a change in them alone re-runs the check, not an update. */
 const CHECK_ONLY_FIELDS = ["context", "waivers"];
 
@@ -107,11 +119,12 @@ function normalizedInputs(kind: ObjectKind, inputs: Plain): Plain {
 }
 
 function checkTopology(inputs: Plain): CheckResult {
-  const unknown = unknownPaths(inputs);
-  let doc: Plain = inputs;
+  const docInputs = documentOf(inputs);
+  const unknown = unknownPaths(docInputs);
+  let doc: Plain = docInputs;
   const regions: (readonly (string | number)[])[] = [];
   const fields = new Set<string>();
-  if (unknown.length > 0) ({ doc } = neutralizeDocument(inputs, regions, fields));
+  if (unknown.length > 0) ({ doc } = neutralizeDocument(docInputs, regions, fields));
   const validation = validateDocument(loadTopologyObject(doc));
   const failures: CheckFailure[] = [];
   for (const d of validation.diagnostics) {
@@ -252,7 +265,7 @@ export function idOf(kind: Kind, inputs: Plain): string {
 export function outputsOf(kind: Kind, inputs: Plain): Plain {
   const outs: Plain = { ...inputs };
   if (kind === "topology") {
-    const validation = validateDocument(loadTopologyObject(inputs));
+    const validation = validateDocument(loadTopologyObject(documentOf(inputs)));
     outs.summary = { ...validation.summary };
     return jsonClean(outs);
   }

@@ -231,6 +231,16 @@ describe("diff", () => {
     expect(await topology().diff("topology", old, lab.Topology)).toEqual({ changes: 1, replaces: [], deleteBeforeReplace: false });
     expect(await topology().diff("topology", old, { ...lab.Topology, domain: "LAB2" })).toEqual({ changes: 2, replaces: [], deleteBeforeReplace: false });
   });
+
+  it("carries the step scripts' behaviour versions beside the document: never validated, a change is an update the preview shows", async () => {
+    const withVersions = { ...lab.Topology, scriptBehaviour: { "dp-role.ps1": 1, "common.ps1": 1 } };
+    expect((await topology().check(withVersions)).failures).toEqual([]);
+    const old = (await topology().create(withVersions)).outs;
+    expect(old.summary).toMatchObject({ errors: 0 });
+    expect(await topology().diff("topology", old, withVersions)).toEqual({ changes: 1, replaces: [], deleteBeforeReplace: false });
+    const bumped = { ...withVersions, scriptBehaviour: { "dp-role.ps1": 2, "common.ps1": 1 } };
+    expect(await topology().diff("topology", old, bumped)).toEqual({ changes: 2, replaces: [], deleteBeforeReplace: false });
+  });
 });
 
 describe("create, update, read, delete", () => {

@@ -616,6 +616,89 @@ describe("the four classes on their own", () => {
   });
 });
 
+describe("the dial policy (cannot lock an account)", () => {
+  it("dials once with a password, six times with a key or agent only; configmgr:*DialAttempts change it", async () => {
+    pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
+    const { cmd } = await build("dial", labDoc());
+    expect(cmd("P01-verify").connection).toMatchObject({ dialErrorLimit: 0, perDialTimeout: 15 });
+    expect(cmd("win701.lab.local-prepare").connection).toMatchObject({ dialErrorLimit: 0 });
+    const { "configmgr:password": _pw, ...keyOnly } = CONFIG;
+    pulumi.runtime.setAllConfig({ ...keyOnly, "configmgr:keyDialAttempts": "4", "configmgr:dialTimeoutSeconds": "30" }, SECRET_KEYS);
+    const key = await build("dialkey", labDoc());
+    expect(key.cmd("win701.lab.local-prepare").connection).toMatchObject({ dialErrorLimit: 3, perDialTimeout: 30 });
+    pulumi.runtime.setAllConfig({ ...CONFIG, "configmgr:passwordDialAttempts": "3" }, SECRET_KEYS);
+    const three = await build("dial3", labDoc());
+    expect(three.cmd("P01-verify").connection).toMatchObject({ dialErrorLimit: 2 });
+  });
+
+  it("refuses more than three password dials, naming the key and why", () => {
+    pulumi.runtime.setAllConfig({ ...CONFIG, "configmgr:passwordDialAttempts": "11" }, SECRET_KEYS);
+    expect(() => new lib.Hierarchy("dial11", { topology: labDoc() })).toThrow(
+      /configmgr:passwordDialAttempts is 11; it must be a whole number from 1 to 3 \(every failed dial with a wrong password counts against the account's lockout threshold\)/,
+    );
+    pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
+  });
+});
+
+describe("ConfigMgr 2012 RTM", () => {
+  it("stops a provisioning program before anything is registered, naming the object, the reason and the fix; validation-only is fine", async () => {
+    pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
+    const before = regs.length;
+    const rtm = { ...labDoc(), configMgrVersion: "2012" };
+    expect(() => new lib.Hierarchy("rtm", { topology: rtm })).toThrow(pulumi.RunError);
+    expect(() => new lib.Hierarchy("rtm", { topology: rtm })).toThrow(
+      /Hierarchy rtm: \[provisioning\] hierarchy: configMgrVersion "2012" \(ConfigMgr 2012 RTM\) has no ConfigurationManager PowerShell module.*Fix: upgrade the site to 2012 SP1 or later.*provision: false/,
+    );
+    expect(regs.slice(before).filter((r) => r.name.startsWith("rtm"))).toEqual([]);
+    const { mine } = await build("rtmcheck", rtm, { provision: false });
+    expect(mine.filter((r) => r.type === COMMAND)).toEqual([]);
+    expect(mine.filter((r) => r.type.startsWith(DYNAMIC_PREFIX)).length).toBeGreaterThan(0);
+    expect(
+      () => new lib.DistributionPoint("rtm-dp", { ...serverDp("solo.lab.local", "P01"), configMgrVersion: "2012", domain: "LAB", siteServer: "cm01.lab.local" }),
+    ).toThrow(/DistributionPoint rtm-dp: \[provisioning\] configMgrVersion "2012"/);
+  });
+
+  it("refuses in the script when the version is only known at up (an Output)", async () => {
+    pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
+    const site = new lib.PrimarySite("rtm-out", { siteCode: "P09", server: "cm09.lab.local", configMgrVersion: pulumi.output("2012") });
+    await registered([site, site.steps.verify!]);
+    const stdin = unwrapSecrets(regs.find((r) => r.type === COMMAND && r.name === "rtm-out-verify")!.inputs.stdin);
+    expect(stdin).toContain("ConfigMgr 2012 RTM");
+    expect(stdin).toContain("upgrade the site to 2012 SP1");
+  });
+});
+
+describe("a PXE password that the role script cannot carry", () => {
+  it("is refused before any script is made, naming the field, never quoting the value", async () => {
+    const bad = "pxe-crlf-sentinel-4e1a\r\n";
+    pulumi.runtime.setAllConfig({ ...CONFIG, "proj:pxePassword": bad }, SECRET_KEYS);
+    const doc = siteDoc();
+    const { cmd } = await build("crlf", doc);
+    const role = cmd("dp3.contoso.com-role");
+    expect(role.stdinSecret).toBe(true);
+    expect(role.stdin).toContain("the PXE password (pxe.passwordSecret) contains a control character");
+    expect(role.stdin).not.toContain("pxe-crlf-sentinel-4e1a");
+    pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
+  });
+});
+
+describe("names that are JavaScript prototype keys", () => {
+  it("never disappear: a group named __proto__ and a DP on a server named constructor are entries like any other", async () => {
+    pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
+    const doc = labDoc();
+    doc.boundaryGroups = [...doc.boundaryGroups!, { name: "__proto__", assignedSite: "P01", boundaries: [{ ipSubnet: "10.77.0.0/24" }] }];
+    doc.distributionPoints = [...doc.distributionPoints, serverDp("constructor", "P01", { boundaryGroups: ["__proto__"] })];
+    const { h, commands } = await build("proto", doc);
+    expect(Object.keys(h.boundaryGroups)).toContain("__proto__");
+    expect(h.boundaryGroups["__proto__"]).toBeInstanceOf(lib.BoundaryGroup);
+    expect(Object.keys(h.distributionPoints)).toContain("constructor");
+    expect(h.distributionPoints["constructor"]).toBeInstanceOf(lib.DistributionPoint);
+    expect(commands.has("proto-__proto__-boundary-group")).toBe(true);
+    expect(commands.has("proto-constructor-role")).toBe(true);
+    expect(h.distributionPoints["toString"]).toBeUndefined();
+  });
+});
+
 describe("the whole file", () => {
   it("raises no unhandled rejection", async () => {
     await new Promise((r) => setTimeout(r, 100));

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scriptBehaviour } from "../../lib/pulumi/script-behaviour";
 import { multiSiteDoc } from "./corpus";
 import { cleanup, rpc, startHost } from "./host-harness";
 import { PROJECT_ROOT, plainStrings, runProgram, SECRET_SIG, unwrap, type Registered, type Run } from "./monitor";
@@ -303,6 +304,21 @@ describe("dial policy", () => {
       const c = unwrap(x.inputs.connection);
       expect(c.dialErrorLimit, x.name).toBe(c.password !== undefined ? 0 : 5);
       expect(c.perDialTimeout).toBe(15);
+    }
+  });
+});
+
+describe("behaviour versions", () => {
+  it("are on each Hierarchy's Topology resource, as the shipped .ps1 files declare them, so the preview shows a change", () => {
+    const shipped = scriptBehaviour(join(PROJECT_ROOT, "dist", "scripts", "ps1"));
+    for (const [r, name] of [
+      [lab, "lab-topology"],
+      [branch, "branch-offices-topology"],
+      [variants.base, "ms-topology"],
+    ] as const) {
+      const topology = byName(r, `${DYNAMIC}Topology`, name);
+      if (Object.keys(shipped).length === 0) expect(topology.inputs.scriptBehaviour).toBeUndefined();
+      else expect(topology.inputs.scriptBehaviour).toEqual(shipped);
     }
   });
 });
