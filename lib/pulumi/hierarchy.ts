@@ -22,7 +22,9 @@ export interface HierarchyArgs extends ProvisionArgs {
   /**
    * Values of the secrets the document names (`pxe.passwordSecret`), by name. A name not given
    * here is read from Pulumi config as a secret (`pulumi config set --secret <name> …`;
-   * `ns:name` reads another namespace).
+   * `ns:name` reads another namespace). Prefer config: the CLI masks stack-config secrets in any
+   * text it prints (a failing step's error, --debug output); a value given here is a secret in
+   * state but not masked in such text.
    */
   secrets?: Record<string, pulumi.Input<string>>;
 }
