@@ -148,7 +148,7 @@ function neutralizeDocument(input: Plain, regions: (readonly (string | number)[]
   const doc: Plain = { ...input };
   for (const key of Object.keys(doc)) {
     if (!isUnknown(doc[key]) && unknownPaths(doc[key]).length === 0) continue;
-    const kind = OBJECT_KIND[key];
+    const kind = Object.hasOwn(OBJECT_KIND, key) ? OBJECT_KIND[key] : undefined;
     if (!kind || isUnknown(doc[key])) {
       fields.add(key);
       regions.push([key]);
@@ -167,7 +167,7 @@ function neutralizeDocument(input: Plain, regions: (readonly (string | number)[]
       for (const field of unknownFields(copy)) {
         fields.add(field);
         regions.push([...path, field]);
-        if (field in NEUTRAL_FIELDS[kind]) copy[field] = NEUTRAL_FIELDS[kind][field];
+        if (Object.hasOwn(NEUTRAL_FIELDS[kind], field)) copy[field] = NEUTRAL_FIELDS[kind][field];
         else delete copy[field];
       }
       return copy;
@@ -191,7 +191,7 @@ function parsePath(path: string): (string | number)[] {
 function dependsOnUnknown(rule: string, path: string, regions: (readonly (string | number)[])[], fields: Set<string>): boolean {
   if (TOPOLOGY_ONLY_RULES.includes(rule)) return true;
   for (const field of fields) {
-    const readers = RULES_READING[field];
+    const readers = Object.hasOwn(RULES_READING, field) ? RULES_READING[field] : undefined; // a field named "constructor" is not a rule list
     if (readers && (readers.includes("*") || readers.includes(rule))) return true;
   }
   const p = parsePath(path);

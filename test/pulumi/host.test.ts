@@ -59,6 +59,16 @@ afterAll(() => {
 });
 
 describe("check", () => {
+  it("answers for fields named like JavaScript prototype keys, known or not yet known", async () => {
+    for (const value of [UNKNOWN_SENTINELS.string, "x"]) {
+      const result = await topology().check({ ...lab.Topology, constructor: value, toString: value });
+      expect(Array.isArray(result.failures)).toBe(true);
+      const dpResult = await dp().check({ ...lab.DistributionPoint, constructor: value });
+      expect(Array.isArray(dpResult.failures)).toBe(true);
+    }
+    expect(host.stderr()).not.toMatch(/TypeError/);
+  });
+
   it("passes the seed lab, every resource of it, and returns the inputs unchanged", async () => {
     expect(Object.keys(lab).sort()).toEqual(["BoundaryGroup", "DistributionPoint", "PrimarySite", "Topology"]);
     for (const [kind, inputs] of Object.entries(lab)) {
