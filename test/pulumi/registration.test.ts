@@ -85,9 +85,25 @@ function moved(doc: ReturnType<typeof estate>) {
   return d;
 }
 
-const VARIANTS = { base: estate(), caseChanged: caseChanged(estate()), reordered: reordered(estate()), moved: moved(estate()) };
+/** Real identity changes: group "VPN" becomes "Remote access", DP dp2 becomes dp9. */
+function renamed(doc: ReturnType<typeof estate>) {
+  const d = structuredClone(doc);
+  d.boundaryGroups!.find((g) => g.name === "VPN")!.name = "Remote access";
+  for (const p of d.distributionPoints) p.boundaryGroups = p.boundaryGroups?.map((g) => (g === "VPN" ? "Remote access" : g));
+  d.distributionPoints.find((p) => p.server === "dp2.contoso.com")!.server = "dp9.contoso.com";
+  for (const p of d.distributionPoints) if (p.pull) p.pull.sources = p.pull.sources.map((s) => (s.server === "dp2.contoso.com" ? { ...s, server: "dp9.contoso.com" } : s));
+  return d;
+}
+
+const VARIANTS = {
+  base: estate(),
+  caseChanged: caseChanged(estate()),
+  reordered: reordered(estate()),
+  moved: moved(estate()),
+  renamed: renamed(estate()),
+};
 /** Each variant is a Hierarchy of its own name in one program; "ms" is the name 0.1's URNs were recorded under. */
-const NAMES: Record<keyof typeof VARIANTS, string> = { base: "ms", caseChanged: "mscase", reordered: "msorder", moved: "msmove" };
+const NAMES: Record<keyof typeof VARIANTS, string> = { base: "ms", caseChanged: "mscase", reordered: "msorder", moved: "msmove", renamed: "msrename" };
 
 let lab: Run;
 let branch: Run;
@@ -146,6 +162,30 @@ describe("URNs follow identity", () => {
       expect(unwrap(after.inputs.triggers)).toEqual(["dp2.contoso.com", "S01"]);
       expect(after.deleteBeforeReplace).toBe(true);
     }
+  });
+
+  it("change with a real identity change: a renamed group or DP server is a new URN, aliased to nothing it was", () => {
+    const base = new Set(urns(variants.base));
+    const now = ours(variants.renamed);
+    const added = now.filter((x) => !base.has(x.urn)).map((x) => x.name).sort();
+    expect(added).toEqual(
+      [
+        "ms-remote access",
+        "ms-remote access",
+        "ms-remote access-boundary-group",
+        "ms-dp9.contoso.com",
+        "ms-dp9.contoso.com",
+        "ms-dp9.contoso.com-prepare",
+        "ms-dp9.contoso.com-role",
+      ].sort(),
+    );
+    for (const x of now.filter((r) => !base.has(r.urn))) {
+      expect(x.aliasUrns.filter((a) => base.has(a)), x.name).toEqual([]);
+    }
+    const gone = [...base].filter((u) => !now.some((x) => x.urn === u));
+    expect(gone.map((u) => u.slice(u.lastIndexOf("::") + 2)).sort()).toEqual(
+      ["ms-vpn", "ms-vpn", "ms-vpn-boundary-group", "ms-dp2.contoso.com", "ms-dp2.contoso.com", "ms-dp2.contoso.com-prepare", "ms-dp2.contoso.com-role"].sort(),
+    );
   });
 
   it("never collide: every registration has its own URN, and no alias names another registration", () => {
