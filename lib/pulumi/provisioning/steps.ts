@@ -163,28 +163,28 @@ export function provisionDistributionPoint(
       scriptsOf(
         "dp-role",
         (action) => {
-        // Refused before any script is made, naming the field, never quoting the value.
-        if (pxePassword !== undefined && CONTROL_CHARACTERS.test(pxePassword)) {
-          throw new Error(
-            "the PXE password (pxe.passwordSecret) contains a control character, such as the line ending of a file it was read from; set the secret again without it",
+          // Refused before any script is made, naming the field, never quoting the value.
+          if (pxePassword !== undefined && CONTROL_CHARACTERS.test(pxePassword)) {
+            throw new Error(
+              "the PXE password (pxe.passwordSecret) contains a control character, such as the line ending of a file it was read from; set the secret again without it",
+            );
+          }
+          assertProvisionable(v);
+          const dp = settingsOrThrow(s);
+          const code = upper(providerCode);
+          return dpRoleScript(
+            {
+              version: String(v),
+              siteCode: dp.site,
+              siteServer: lower(providerServer),
+              ...(code !== dp.site ? { providerSiteCode: code } : {}),
+              dp,
+              boundaryGroups: groups ?? dp.boundaryGroups,
+              ...(pxePassword !== undefined ? { pxePassword } : {}),
+              readinessTimeoutMinutes: p.readinessTimeoutMinutes,
+            },
+            action,
           );
-        }
-        assertProvisionable(v);
-        const dp = settingsOrThrow(s);
-        const code = upper(providerCode);
-        return dpRoleScript(
-          {
-            version: String(v),
-            siteCode: dp.site,
-            siteServer: lower(providerServer),
-            ...(code !== dp.site ? { providerSiteCode: code } : {}),
-            dp,
-            boundaryGroups: groups ?? dp.boundaryGroups,
-            ...(pxePassword !== undefined ? { pxePassword } : {}),
-            readinessTimeoutMinutes: p.readinessTimeoutMinutes,
-          },
-          action,
-        );
         },
         true,
         pxePassword !== undefined ? [pxePassword] : [],
