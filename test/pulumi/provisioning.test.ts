@@ -7,7 +7,7 @@ import { labDoc, serverDp } from "../fixtures/lab";
 import { syntaxProblems } from "../scripts/powershell-parser";
 import { ps2Violations } from "../scripts/ps2-checker";
 import { multiSiteDoc, violationsDoc } from "./corpus";
-import { DYNAMIC_PREFIX, registered, SECRET_SIG, setupMocks, unwrapSecrets, valueOf, type Registration } from "./mocks";
+import { DYNAMIC_PREFIX, registered, scriptOfStdin, SECRET_SIG, setupMocks, unwrapSecrets, valueOf, type Registration } from "./mocks";
 
 /**
  * The remote steps of `pulumi up` / `pulumi destroy` as the program registers them (Pulumi mocks:
@@ -111,7 +111,7 @@ async function build(name: string, topology: object, args: Record<string, unknow
           reg: r,
           host: connection.host,
           connection,
-          stdin: unwrapSecrets(r.inputs.stdin),
+          stdin: scriptOfStdin(unwrapSecrets(r.inputs.stdin)),
           stdinSecret: isSecretValue(r.inputs.stdin),
           deleteBeforeReplace: o.deleteBeforeReplace,
           secretOutputs: o.secretOutputs,
@@ -600,7 +600,7 @@ describe("the four classes on their own", () => {
     expect(reg("solo-dp-role").inputs.triggers).toEqual(["solo01.lab.local", "P09"]);
     expect(isSecretValue(reg("solo-dp-role").inputs.stdin)).toBe(true);
     // On its own a group does not know its DPs: it leaves site systems to their role steps.
-    const bg = unwrapSecrets(reg("solo-bg-boundary-group").inputs.stdin);
+    const bg = scriptOfStdin(unwrapSecrets(reg("solo-bg-boundary-group").inputs.stdin));
     expect(bg).toContain("site systems: not managed here");
     expect(bg).not.toContain("$wantedSystems");
 
@@ -662,7 +662,7 @@ describe("ConfigMgr 2012 RTM", () => {
     pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
     const site = new lib.PrimarySite("rtm-out", { siteCode: "P09", server: "cm09.lab.local", configMgrVersion: pulumi.output("2012") });
     await registered([site, site.steps.verify!]);
-    const stdin = unwrapSecrets(regs.find((r) => r.type === COMMAND && r.name === "rtm-out-verify")!.inputs.stdin);
+    const stdin = scriptOfStdin(unwrapSecrets(regs.find((r) => r.type === COMMAND && r.name === "rtm-out-verify")!.inputs.stdin));
     expect(stdin).toContain("ConfigMgr 2012 RTM");
     expect(stdin).toContain("upgrade the site to 2012 SP1");
   });
