@@ -33,12 +33,18 @@ export const dpName = (hierarchy: string, server: string): string => `${hierarch
  */
 export function legacyAlias(newName: string, oldName: string, oldParent: pulumi.Resource | pulumi.Input<string> | undefined): pulumi.Alias[] {
   const aliases: pulumi.Alias[] = [];
-  if (oldParent !== undefined) aliases.push({ name: oldName, parent: oldParent });
+  // The parent as its URN, never the Resource: the SDK passes each alias through output(), which
+  // walks a Resource's whole object graph (4× the cost of registering a 5,000-DP Hierarchy).
+  if (oldParent !== undefined) aliases.push({ name: oldName, parent: urnOf(oldParent) });
   else if (oldName !== newName) aliases.push({ name: oldName });
   return aliases;
 }
 
 /** The URN a component had under the old naming (for a child's alias: its old parent). */
 export function legacyUrn(name: string, type: string, parent: pulumi.Resource | pulumi.Input<string>): pulumi.Output<string> {
-  return pulumi.createUrn(name, type, parent);
+  return pulumi.createUrn(name, type, urnOf(parent));
+}
+
+function urnOf(r: pulumi.Resource | pulumi.Input<string>): pulumi.Input<string> {
+  return pulumi.Resource.isInstance(r) ? r.urn : r;
 }
