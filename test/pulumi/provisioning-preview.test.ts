@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { labDoc } from "../fixtures/lab";
 import { syntaxProblems } from "../scripts/powershell-parser";
-import { registered, setupMocks, unwrapSecrets, type Registration } from "./mocks";
+import { registered, scriptOfStdin, setupMocks, unwrapSecrets, type Registration } from "./mocks";
 
 /**
  * `pulumi preview`: the remote steps show with known scripts (they are built from the declared
@@ -38,10 +38,10 @@ describe("preview", () => {
     await registered([dp.steps.prepare!, dp.steps.role!, h.primarySites.P01.steps.verify!, h.boundaryGroups["Lab HQ"].steps.boundaryGroup!]);
     const commands = regs.filter((r) => r.type === COMMAND && r.name.startsWith("pvp-"));
     expect(commands.map((r) => r.name).sort()).toEqual(
-      ["pvp-Lab HQ-boundary-group", "pvp-P01-verify", "pvp-win701.lab.local-prepare", "pvp-win701.lab.local-role"].sort(),
+      ["pvp-lab hq-boundary-group", "pvp-P01-verify", "pvp-win701.lab.local-prepare", "pvp-win701.lab.local-role"].sort(),
     );
     for (const r of commands) {
-      const stdin = unwrapSecrets(r.inputs.stdin);
+      const stdin = scriptOfStdin(unwrapSecrets(r.inputs.stdin));
       expect(typeof stdin, r.name).toBe("string");
       expect(await syntaxProblems(stdin), r.name).toEqual([]);
       expect(r.inputs.triggers.every((t: unknown) => typeof t === "string"), r.name).toBe(true);
