@@ -161,10 +161,10 @@ export class Hierarchy extends pulumi.ComponentResource {
       byRef.set(dp.ref, c);
     }
 
-    this.primarySites = primaries;
-    this.secondarySites = secondaries;
-    this.boundaryGroups = groups;
-    this.distributionPoints = dps;
+    this.primarySites = forgiving(primaries);
+    this.secondarySites = forgiving(secondaries);
+    this.boundaryGroups = forgiving(groups);
+    this.distributionPoints = forgiving(dps);
 
     for (const d of validation.diagnostics) {
       const on = byRef.get(waiverKey(d.object)) ?? this;
@@ -178,6 +178,22 @@ export class Hierarchy extends pulumi.ComponentResource {
 /** A record without a prototype: every name the document allows is an own key, none is inherited. */
 function record<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
+}
+
+/**
+ * Lookups as forgiving as the document (issue 10): names and FQDNs are case-insensitive there,
+ * site codes are upper-cased, so `boundaryGroups["hq"]` finds "HQ" and `primarySites["p01"]`
+ * finds P01. Keys and enumeration stay the names as declared; an inherited name (`toString`)
+ * still finds nothing.
+ */
+function forgiving<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  const byFolded = new Map(Object.keys(entries).map((k) => [k.toLowerCase(), entries[k]]));
+  return new Proxy(entries, {
+    get: (target, key) => (typeof key !== "string" || Object.hasOwn(target, key) ? Reflect.get(target, key) : byFolded.get(key.toLowerCase())),
+    has: (target, key) => (typeof key !== "string" || Object.hasOwn(target, key) ? Reflect.has(target, key) : byFolded.has(key.toLowerCase())),
+    set: () => false,
+    deleteProperty: () => false,
+  });
 }
 
 /** Reads the document; a document that cannot be read or has not the format's shape stops the program. */

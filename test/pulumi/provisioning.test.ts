@@ -699,6 +699,20 @@ describe("names that are JavaScript prototype keys", () => {
   });
 });
 
+describe("lookups by name", () => {
+  it("are as forgiving as the document: any case of a group name, FQDN or site code finds the object", async () => {
+    pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
+    const { h } = await build("lookups", labDoc());
+    expect(h.boundaryGroups["lab hq"]).toBe(h.boundaryGroups["Lab HQ"]);
+    expect(h.boundaryGroups["LAB HQ"]).toBeInstanceOf(lib.BoundaryGroup);
+    expect("lab hq" in h.boundaryGroups).toBe(true);
+    expect(h.distributionPoints["WIN701.Lab.Local"]).toBe(h.distributionPoints["win701.lab.local"]);
+    expect(h.primarySites["p01"]).toBe(h.primarySites["P01"]);
+    expect(Object.keys(h.boundaryGroups)).toEqual(["Lab HQ"]);
+    expect(h.boundaryGroups["lab"]).toBeUndefined();
+  });
+});
+
 describe("the whole file", () => {
   it("raises no unhandled rejection", async () => {
     await new Promise((r) => setTimeout(r, 100));
