@@ -45,6 +45,31 @@ export type ChildrenOf = (node: unknown) => readonly unknown[] | undefined;
 const jsChildren: ChildrenOf = (node) =>
   node === null || typeof node !== "object" ? undefined : Array.isArray(node) ? node : Object.values(node);
 
+/**
+ * Keys js-yaml spells differently from the `yaml` package: a null key ("null" against ""), a
+ * mapping or list as key ("[object Object]", "a,b" against its YAML text). The loader reads such
+ * documents with the `yaml` package, so that messages name the keys as they always did.
+ */
+export function hasRespelledKey(data: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== "object" || seen.has(v)) continue;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (const x of v) if (x !== null && typeof x === "object") stack.push(x);
+      continue;
+    }
+    for (const k in v) {
+      if (k === "null" || k === "" || k.includes(",") || k.startsWith("[object ")) return true;
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== null && typeof x === "object") stack.push(x);
+    }
+  }
+  return false;
+}
+
 export function measureExpansion(data: unknown, childrenOf: ChildrenOf = jsChildren): Expansion {
   const CAP = Number.MAX_SAFE_INTEGER / 4;
   const size = new Map<object, number>();

@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
 import { checkText, decodeTopologyBytes, MAX_TOPOLOGY_BYTES, tooLargeReason } from "./decode";
-import { expansionProblem } from "./expansion";
+import { expansionProblem, hasRespelledKey } from "./expansion";
 import { countJsonKeys, countParsedKeys, jsonDuplicateKeyOffsets, jsonPositions } from "./json-text";
 import { lineIndex } from "./lines";
-import { fastYaml, referenceYaml, yamlChildren, yamlPositions } from "./yaml-text";
+import { fastYaml, needsReference, referenceYaml, yamlChildren, yamlPositions } from "./yaml-text";
 
 /** A path into the document, as zod reports it: ["distributionPoints", 2, "hardware", "memoryGB"]. */
 export type DocPath = readonly PropertyKey[];
@@ -81,12 +81,14 @@ function failed(error: TopologyLoadError, file?: string): LoadedDocument {
 function readDecodedText(text: string, file?: string): LoadedDocument {
   const json = /^\s*[{[]/.test(text) ? readJson(text, file) : undefined;
   if (json && !("syntax" in json)) return json;
+  if (text.length <= POSITIONS_MAX_CHARS && needsReference(text)) return readReferenceYaml(text, file);
   const fast = fastYaml(text, maxMergeKeys(text));
-  if (fast.ok) {
+  if (fast.ok && !(hasRespelledKey(fast.data) && text.length <= POSITIONS_MAX_CHARS)) {
     const problem = expansionProblem(fast.data);
     if (problem) return failed(new TopologyLoadError(problem, file), file);
     return { data: fast.data, file, positionOf: lazyPositions(() => (text.length <= POSITIONS_MAX_CHARS ? yamlPositions(referenceYaml(text)) : noPositions)) };
   }
+  if (fast.ok) return readReferenceYaml(text, file);
   const mark = fast.error?.mark;
   const jsYamlError = () => new TopologyLoadError(firstLine(String(fast.error?.reason ?? fast.error?.message ?? fast.error)), file, mark ? { line: mark.line + 1, column: mark.column + 1 } : undefined);
   if (fast.bound) return failed(jsYamlError(), file);

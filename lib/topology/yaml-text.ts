@@ -45,6 +45,40 @@ const core = (() => {
   return FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType, types.merge] });
 })();
 
+/**
+ * Two things js-yaml accepts and the `yaml` package (rightly) refuses, found by the
+ * differential fuzz test: properties followed by an implicit key on one line
+ * (`x: &a y: 1`, "Nested mappings are not allowed in compact mappings"), and a flow collection
+ * continued on a line that is not indented into its block parent. Texts that might hold either
+ * are read by the reference parser: the first by a line pattern, the second — which needs a flow
+ * collection left open at a line end — only in documents up to 1 MB (beyond that such documents
+ * are read by js-yaml, the one known difference that remains; see the README's "Reliability").
+ */
+export function needsReference(text: string): boolean {
+  if (/:[ \t]+(?:[&!]\S*[ \t]+)+[^\s{\["'#][^\n#]*?:(?:[ \t]|$)/m.test(text)) return true;
+  // An anchor or tag run into a flow indicator (`&a[1, 2]`): js-yaml ends the name there.
+  if (/(?:^|[\s[{,])[&!][^\s,[\]{}]*[[\]{},]/m.test(text)) return true;
+  // The non-specific tag `!` alone (the `yaml` package reads "" where js-yaml reads null), and a
+  // comment run into a closing bracket or quote (`}#`), which js-yaml takes and YAML refuses.
+  if (/(?:^|\s)!(?:\s|$)|[}\]"']#/m.test(text)) return true;
+  return text.length <= 1_000_000 && leavesFlowOpen(text);
+}
+
+/** Whether some line opens more flow brackets than it closes (quotes are not told apart: a false alarm costs time only). */
+function leavesFlowOpen(text: string): boolean {
+  const lines = /^[^\n]*[{[][^\n]*$/gm;
+  for (let m = lines.exec(text); m; m = lines.exec(text)) {
+    let depth = 0;
+    for (const c of m[0]) {
+      if (c === "{" || c === "[") depth++;
+      else if (c === "}" || c === "]") depth--;
+      else if (c === "#") break;
+    }
+    if (depth > 0) return true;
+  }
+  return false;
+}
+
 export type FastYaml = { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly error: jsyaml.YAMLException; readonly bound: boolean };
 
 /** js-yaml's own refusals that are resource bounds: reported as they are, never re-read by the reference parser. */
