@@ -41,12 +41,17 @@ export function decodeTopologyBytes(bytes: Uint8Array): Decoded {
       const utf16 = b.length >= 2 && (b[0] === 0 || b[1] === 0);
       return refuse(utf16 ? "looks like UTF-16 without a byte-order mark" : `contains a NUL byte at offset ${nul} (not a text file)`);
     }
-    try {
-      // ignoreBOM: false strips a leading UTF-8 BOM.
-      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(b);
-    } catch {
-      return refuse(invalidUtf8(b));
+    // Buffer's decoder is several times faster than TextDecoder; it replaces invalid bytes by
+    // U+FFFD, so only a text that holds one is decoded again strictly (it may be written as such).
+    text = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("utf8");
+    if (text.includes("\ufffd")) {
+      try {
+        new TextDecoder("utf-8", { fatal: true }).decode(b);
+      } catch {
+        return refuse(invalidUtf8(b));
+      }
     }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   }
   return checkLineEndings(text);
 }
@@ -59,7 +64,7 @@ export function checkText(text: string): Decoded {
 
 function checkLineEndings(text: string): Decoded {
   // A CR not followed by LF: classic Mac line endings, which the YAML parser would read as one long line.
-  const cr = /\r(?!\n)/.exec(text);
+  const cr = text.includes("\r") ? /\r(?!\n)/.exec(text) : null;
   if (cr) {
     const line = countLines(text, cr.index);
     return { ok: false, reason: `the file has a carriage return without a line feed on line ${line} (CR-only line endings, as classic Mac OS wrote them); save it with LF or CRLF line endings` };

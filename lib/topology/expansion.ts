@@ -50,13 +50,17 @@ const jsChildren: ChildrenOf = (node) =>
  * mapping or list as key ("[object Object]", "a,b" against its YAML text). The loader reads such
  * documents with the `yaml` package, so that messages name the keys as they always did.
  */
-export function hasRespelledKey(data: unknown): boolean {
-  const seen = new Set<object>();
+export function hasRespelledKey(data: unknown, shared: boolean): boolean {
+  // Without aliases the data is a tree: no need to remember what was visited.
+  const seen = shared ? new Set<object>() : undefined;
   const stack: unknown[] = [data];
   while (stack.length > 0) {
     const v = stack.pop();
-    if (v === null || typeof v !== "object" || seen.has(v)) continue;
-    seen.add(v);
+    if (v === null || typeof v !== "object") continue;
+    if (seen) {
+      if (seen.has(v)) continue;
+      seen.add(v);
+    }
     if (Array.isArray(v)) {
       for (const x of v) if (x !== null && typeof x === "object") stack.push(x);
       continue;

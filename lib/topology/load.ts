@@ -83,8 +83,10 @@ function readDecodedText(text: string, file?: string): LoadedDocument {
   if (json && !("syntax" in json)) return json;
   if (text.length <= POSITIONS_MAX_CHARS && needsReference(text)) return readReferenceYaml(text, file);
   const fast = fastYaml(text, maxMergeKeys(text));
-  if (fast.ok && !(hasRespelledKey(fast.data) && text.length <= POSITIONS_MAX_CHARS)) {
-    const problem = expansionProblem(fast.data);
+  // Without an alias (`*`) nothing is shared: the expansion is what was written.
+  const aliases = text.includes("*");
+  if (fast.ok && !(hasRespelledKey(fast.data, aliases) && text.length <= POSITIONS_MAX_CHARS)) {
+    const problem = aliases ? expansionProblem(fast.data) : undefined;
     if (problem) return failed(new TopologyLoadError(problem, file), file);
     return { data: fast.data, file, positionOf: lazyPositions(() => (text.length <= POSITIONS_MAX_CHARS ? yamlPositions(referenceYaml(text)) : noPositions)) };
   }
