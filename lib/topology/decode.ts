@@ -48,7 +48,7 @@ export function decodeTopologyBytes(bytes: Uint8Array): Decoded {
       try {
         new TextDecoder("utf-8", { fatal: true }).decode(b);
       } catch {
-        return refuse(invalidUtf8(b));
+        return { ok: false, reason: `the file ${invalidUtf8(b)}` };
       }
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -1,4 +1,4 @@
-import { mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSync } from "node:fs";
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -253,5 +253,24 @@ describe("the domain is a NetBIOS domain name (issue 14.8)", () => {
       const rules = withDomain(domain).diagnostics.filter((d) => d.path === "domain").map((d) => d.rule);
       expect(rules).toEqual(["HOST-NAME"]);
     }
+  });
+});
+
+describe("the README's example of sharing settings", () => {
+  it("validates as the README says: merged fields, the DP's own field winning, an alias of a nested mapping", () => {
+    const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("### Sharing settings in YAML"));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)![1];
+    const text = `configMgrVersion: "2403"\ndomain: CONTOSO\nprimarySites: [{ siteCode: P01, server: cm01.contoso.com }]\n${example}`;
+    const result = validateDocument(readTopologyText(text, "readme.yaml"));
+    expect(result.unreadable).toBeUndefined();
+    const dps = result.model!.dps;
+    expect(dps.map((d) => [d.server, d.doc.os, d.doc.hardware.cores])).toEqual([
+      ["dp01.contoso.com", "windows-server-2022", 4],
+      ["dp02.contoso.com", "windows-server-2022", 4],
+      ["dp03.contoso.com", "windows-server-2022", 8],
+      ["hub.contoso.com", "windows-server-2025", 4],
+    ]);
+    expect(result.diagnostics.filter((d) => d.rule === "SCHEMA")).toEqual([]);
   });
 });
