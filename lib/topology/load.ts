@@ -47,11 +47,12 @@ export function loadTopologyObject(data: unknown): LoadedDocument {
 }
 
 /**
- * Above this size a document is not read a second time by the `yaml` package (its positions
- * cost about 0.5 s and 300 MB per MB of YAML): diagnostics of larger YAML documents carry
- * paths without line numbers, and a syntax error is reported as js-yaml (or JSON.parse) found it.
+ * Above this size a YAML document is not read a second time by the `yaml` package (its nodes
+ * with positions cost about half a second and over 100 MB per MB of YAML): diagnostics of larger
+ * YAML documents carry paths without line numbers, and a syntax error is reported as js-yaml (or
+ * JSON.parse) found it. JSON positions come from a scan of the text and have no such limit.
  */
-export const POSITIONS_MAX_CHARS = 16_000_000;
+export const POSITIONS_MAX_CHARS = 10_000_000;
 
 /** "Map keys must be unique": the `yaml` package's words, which the diagnostics have always quoted. */
 const DUPLICATE_KEY = "Map keys must be unique";
@@ -88,7 +89,8 @@ function readDecodedText(text: string, file?: string): LoadedDocument {
   if (fast.ok && !(hasRespelledKey(fast.data, aliases) && text.length <= POSITIONS_MAX_CHARS)) {
     const problem = aliases ? expansionProblem(fast.data) : undefined;
     if (problem) return failed(new TopologyLoadError(problem, file), file);
-    return { data: fast.data, file, positionOf: lazyPositions(() => (text.length <= POSITIONS_MAX_CHARS ? yamlPositions(referenceYaml(text)) : noPositions)) };
+    const positionOf = text.length <= POSITIONS_MAX_CHARS ? lazyPositions(() => yamlPositions(referenceYaml(text))) : noPositions;
+    return { data: fast.data, file, positionOf };
   }
   if (fast.ok) return readReferenceYaml(text, file);
   const mark = fast.error?.mark;
@@ -101,9 +103,19 @@ function readDecodedText(text: string, file?: string): LoadedDocument {
 /** Merge keys (`<<`) may copy as many keys as the document has characters, plus a floor for small documents. */
 const maxMergeKeys = (text: string) => 100_000 + text.length;
 
+/** Built on the first call; a document the position reader cannot take gets no positions, never an exception. */
 function lazyPositions(make: () => LoadedDocument["positionOf"]): LoadedDocument["positionOf"] {
   let positionOf: LoadedDocument["positionOf"] | undefined;
-  return (path, key) => (positionOf ??= make())(path, key);
+  return (path, key) => {
+    if (!positionOf) {
+      try {
+        positionOf = make();
+      } catch {
+        positionOf = noPositions;
+      }
+    }
+    return positionOf(path, key);
+  };
 }
 
 /**

@@ -17,6 +17,8 @@ import { labDoc } from "../fixtures/lab";
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+/** A hang guard only (nothing here is timed): generous, and growing with the count. */
+const TIMEOUT = Math.max(30_000, RUNS * 20);
 const options = (numRuns: number) => ({ numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
 
 const shared = "x-shared: &a [1, 2]\nx-use: *a\nx-merge: { <<: { q: 1 }, r: 2 }\n";
@@ -48,11 +50,11 @@ function expectUsable(text: string | Uint8Array) {
 describe(`loader fuzzing (${RUNS.toLocaleString("en-US")} documents per property)`, () => {
   it("spliced YAML never throws; every refusal names the file and one reason", () => {
     fc.assert(fc.property(splice(labYaml), (text) => expectUsable(text)), options(RUNS));
-  });
+  }, TIMEOUT);
 
   it("spliced JSON never throws", () => {
     fc.assert(fc.property(splice(labJson), (text) => expectUsable(text)), options(RUNS));
-  });
+  }, TIMEOUT);
 
   it("bytes: re-encoded, truncated, with BOMs or stray bytes, never throw", () => {
     const encodings = fc.constantFrom("utf8", "utf16le", "latin1");
@@ -65,11 +67,14 @@ describe(`loader fuzzing (${RUNS.toLocaleString("en-US")} documents per property
       }),
       options(RUNS),
     );
-  });
+  }, TIMEOUT);
 
   it("the fast reading gives the reference parser's data, errors and duplicate keys", () => {
     // The same verdicts as before the fast path: read by the `yaml` package alone, as the loader
-    // used to. A fixed seed, so that a known rare difference (see the README) cannot make CI flaky.
+    // used to. js-yaml still accepts a rare few malformed texts that the `yaml` package refuses
+    // (about 1 in 30,000 spliced documents, see the README's "Reliability"): none at npm test's
+    // count and seed, at most 1 in 10,000 at any larger count.
+    const runs = Math.max(RUNS, 2_000);
     let differences = 0;
     fc.assert(
       // A lone CR is refused now (it used to give a misleading YAML error, or a different document).
@@ -92,10 +97,11 @@ describe(`loader fuzzing (${RUNS.toLocaleString("en-US")} documents per property
         if (!same && process.env.FUZZ_SHOW) console.log(JSON.stringify(text), got.error?.reason, ref.error?.message);
         if (!same) differences++;
       }),
-      { numRuns: Math.max(RUNS, 2_000), seed: 20261202 },
+      { numRuns: runs, seed: SEED ?? 20261202 },
     );
-    expect(differences).toBe(0);
-  });
+    if (runs <= 2_000) expect(differences).toBe(0);
+    else expect(differences).toBeLessThanOrEqual(runs / 10_000);
+  }, TIMEOUT);
 });
 
 describe("positions of JSON", () => {
