@@ -16,6 +16,7 @@ describe("the double's state and call log", () => {
       [
         "New-CMSiteSystemServer -ServerName win701.lab.local -SiteCode P01 | Out-Null",
         `New-CMBoundaryGroup -Name 'Lab HQ' -Description ${psLiteral(hostile)} | Out-Null`,
+        "Set-Content -LiteralPath (Join-Path $env:ProgramData 'marker.txt') -Value 'from run 1'",
         "$probe['done'] = $true",
       ].join("\n"),
     );
@@ -28,12 +29,14 @@ describe("the double's state and call log", () => {
         "$probe['seen'] = [bool](Get-CMSiteSystemServer -SiteSystemServerName win701.lab.local -SiteCode P01)",
         "$probe['description'] = (Get-CMBoundaryGroup -Name 'Lab HQ').Description",
         "Probe 'again' { New-CMSiteSystemServer -ServerName win701.lab.local -SiteCode P01 }",
+        "$probe['marker'] = Get-Content -LiteralPath (Join-Path $env:ProgramData 'marker.txt')",
         "Probe 'offDrive' { Set-Location $env:TMPDIR; Get-CMSite }",
       ].join("\n"),
     );
     expect(second.results.seen).toBe(true);
     expect(second.results.description).toBe(hostile);
     expect(second.results.again).toMatch(/already exists/);
+    expect(second.results.marker).toBe("from run 1");
     expect(second.results.offDrive).toMatch(/connect to a Configuration Manager drive/);
     const calls = second.state.calls.filter((c: { kind: string }) => c.kind === "configmgr");
     const news = calls.filter((c: { command: string }) => c.command === "New-CMSiteSystemServer");

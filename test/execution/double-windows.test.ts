@@ -48,6 +48,7 @@ describe("the Windows side of the double", () => {
         "Try-It 'unknownHost' { Get-WmiObject -ComputerName nowhere.lab.local -Class Win32_OperatingSystem }",
         "Try-It 'badClass' { Get-WmiObject -Class Win32_Nope }",
         "Try-It 'badFilter' { Get-WmiObject -Class Win32_Group -Filter \"Nope = 1\" }",
+        "Try-It 'providerLocation' { (Get-WmiObject -ComputerName cm01.lab.local -Namespace root\\SMS -Class SMS_ProviderLocation | Where-Object { $_.ProviderForLocalSite }).SiteCode }",
       ].join("\n"),
     );
     expect(results.groupBySid).toBe("Administratoren");
@@ -73,6 +74,7 @@ describe("the Windows side of the double", () => {
     expect(results.unknownHost).toMatch(/RPC server is unavailable/);
     expect(results.badClass).toMatch(/Invalid class/);
     expect(results.badFilter).toMatch(/Invalid query/);
+    expect(results.providerLocation).toBe("P01");
     expect(state.hosts.WIN701.shutdownScheduled).toEqual({ restart: true, seconds: 60, comment: "x" });
     // Changing calls are logged with their arguments; reads are logged as not changing.
     expect(calls.filter((c) => c.command === "[ADSI].Add").map((c) => c.parameters.member)).toEqual(["WinNT://LAB/CM01$", "WinNT://LAB/CM01$", "WinNT://LAB/NOBODY$"]);

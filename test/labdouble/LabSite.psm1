@@ -393,10 +393,18 @@ function ConvertTo-WmiDate($Clock) {
 }
 
 function Get-SiteBuild([string]$Version) {
-    # SMS_Site.Version per release (site version numbers as the product documents them).
-    $builds = @{ '2012' = '5.00.7711.0000'; '2012 SP1' = '5.00.7804.1000'; '2012 R2' = '5.00.7958.1000'; '2012 R2 SP1' = '5.00.8239.1000'; '1610' = '5.00.8458.1000'; '1702' = '5.00.8498.1000'; '2403' = '5.00.9128.1000'; '2509' = '5.00.9141.1000' }
-    if ($builds.ContainsKey($Version)) { return $builds[$Version] }
-    return '5.00.9000.1000'
+    # SMS_Site.Version per release: current branch from memdocs' "Updates and servicing" version
+    # table (2503 9135 and 2509 9141 from its supported-versions table); the 2012 family from the
+    # community tables (RTM 7711, SP1 7804, R2 7958, R2 SP1 8239; UNCONFIRMED in Microsoft text).
+    $builds = @{
+        '2012' = 7711; '2012 SP1' = 7804; '2012 R2' = 7958; '2012 R2 SP1' = 8239
+        '1511' = 8325; '1602' = 8355; '1606' = 8412; '1610' = 8458; '1702' = 8498; '1706' = 8540; '1710' = 8577
+        '1802' = 8634; '1806' = 8692; '1810' = 8740; '1902' = 8790; '1906' = 8853; '1910' = 8913; '2002' = 8968
+        '2006' = 9012; '2010' = 9040; '2103' = 9049; '2107' = 9058; '2111' = 9068; '2203' = 9078; '2207' = 9088
+        '2211' = 9096; '2303' = 9106; '2309' = 9122; '2403' = 9128; '2409' = 9132; '2503' = 9135; '2509' = 9141
+    }
+    if (-not $builds.ContainsKey($Version)) { throw "lab double: no site build number for ConfigMgr $Version" }
+    return ('5.00.{0}.1000' -f $builds[$Version])
 }
 
 function Get-SiteSystemRoles($ss) {

@@ -223,6 +223,19 @@ function Get-WmiObject {
         if ($ns -eq 'root\cimv2') {
             $rows = Get-Cimv2Rows $className $h
             $props = Get-Cimv2Properties $className
+        } elseif ($ns -eq 'root\sms') {
+            # root\SMS on an SMS Provider: SMS_ProviderLocation names the site(s) it serves.
+            $props = if ($className -eq 'SMS_ProviderLocation') { [string[]]('SiteCode', 'Machine', 'NamespacePath', 'ProviderForLocalSite') } else { $null }
+            $rows = @(foreach ($s in @((Get-LabState).sites)) {
+                    if ($s.type -eq 'secondary') { continue }
+                    $provider = if ($s.ContainsKey('provider') -and $s.provider) { $s.provider } else { $s.server }
+                    if ($provider.Split('.')[0].ToUpperInvariant() -ne $h.name) { continue }
+                    @{ SiteCode = $s.code; Machine = $provider; NamespacePath = "\\$provider\root\sms\site_$($s.code)"; ProviderForLocalSite = $true }
+                })
+            if ($rows.Count -eq 0) {
+                Write-LabError $PSCmdlet ([System.Management.Automation.RuntimeException]::new('Invalid namespace ')) 'GetWMIManagementException,Microsoft.PowerShell.Commands.GetWmiObjectCommand' InvalidOperation $Namespace
+                continue
+            }
         } elseif ($ns -match '^root\\sms\\site_([a-z0-9]{3})$') {
             $code = $Matches[1].ToUpperInvariant()
             $site = Get-LabSite $code

@@ -12,6 +12,15 @@ $null = Register-EngineEvent -SourceIdentifier PowerShell.Exiting -Action { Sync
 $labDoubleHost = & (Import-Module (Join-Path $labDoubleRoot 'LabState.psm1') -PassThru) { Get-LabThisHost }
 $labDoubleOs = Get-OsFacts $labDoubleHost.os
 $env:windir = Join-Path $labDoubleRoot 'windows'
+$env:SystemRoot = $env:windir
+# The host's own files (%ProgramData%, %TEMP%) live next to the state file, one folder per host,
+# so a marker written by one run is there for the next.
+$labDoubleFiles = Join-Path (Join-Path (Split-Path -Parent $env:LABDOUBLE_STATE) 'files') $labDoubleHost.name
+foreach ($labDoubleVar in @(@('ProgramData', 'ProgramData'), @('ALLUSERSPROFILE', 'ProgramData'), @('TEMP', 'Temp'), @('TMP', 'Temp'))) {
+    $labDoubleDir = Join-Path $labDoubleFiles $labDoubleVar[1]
+    [void][System.IO.Directory]::CreateDirectory($labDoubleDir)
+    Set-Item -Path ('Env:' + $labDoubleVar[0]) -Value $labDoubleDir
+}
 $env:PATH = (Join-Path $labDoubleRoot 'windows/System32') + [System.IO.Path]::PathSeparator + $env:PATH
 if ($labDoubleHost.ContainsKey('console') -and $labDoubleHost.console) {
     $env:SMS_ADMIN_UI_PATH = Join-Path $labDoubleRoot 'console/bin/i386'
@@ -25,4 +34,4 @@ if ($labDoubleOs.ps2) {
     foreach ($m in 'Microsoft.PowerShell.Utility', 'Microsoft.PowerShell.Management', 'Microsoft.PowerShell.Security') { Import-Module $m }
     $global:PSModuleAutoLoadingPreference = 'None'
 }
-Remove-Variable labDoubleRoot, labDoubleHost, labDoubleOs, labDoubleModules
+Remove-Variable labDoubleRoot, labDoubleHost, labDoubleOs, labDoubleModules, labDoubleFiles, labDoubleVar, labDoubleDir
