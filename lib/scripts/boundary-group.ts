@@ -1,12 +1,13 @@
 import type { BoundaryDoc, BoundaryType } from "../topology/schema";
 import { atLeast, type Version } from "../topology/version";
-import { psArray, psInt, psQuote } from "./quote";
-import { cmVersion, siteServerScript, usesCurrentNames } from "./site-server";
+import type { PsValue } from "./data";
+import { COMMON, composeScript, SITE_SERVER } from "./ps1-files";
+import { cmVersion, groupsByServerName, siteData, usesCurrentNames, WILDCARD } from "./site-server";
 import type { BoundaryGroupInput, ScriptAction } from "./types";
 
 /**
- * One boundary group on a primary (or CAS) site server: the group, its site assignment, exactly the
- * declared boundaries, and the distribution points attached to it. Boundaries are hierarchy-wide
+ * One boundary group on a primary (or CAS) site server (ps1/boundary-group.ps1): the group, its
+ * site assignment, exactly the declared boundaries, and the distribution points attached to it. Boundaries are hierarchy-wide
  * and may be shared, so the library names the ones it creates with BOUNDARY_NAME_PREFIX and only
  * ever deletes those, and only when no boundary group uses them any more.
  */
@@ -61,186 +62,34 @@ export function subnetId(cidr: string): string {
   return [24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join(".");
 }
 
-export function boundaryGroupScript(input: BoundaryGroupInput, action: ScriptAction): string {
+/** The data block of the boundary-group script. */
+export function boundaryGroupConfig(input: BoundaryGroupInput, action: ScriptAction): Record<string, PsValue> {
   const version = cmVersion(input.version);
   const specs = input.boundaries.map((b) => boundarySpec(b, version));
-  const current = usesCurrentNames(version);
-  const body = action === "delete" ? deleteBody() : applyBody(input, version);
-  return siteServerScript(`boundary-group/${action}`, { siteCode: input.siteCode, siteServer: input.siteServer }, [
-    `$groupName = ${psQuote(input.name)}`,
-    `$prefix = ${psQuote(BOUNDARY_NAME_PREFIX)}`,
-    "$changes = @()",
-    "$notes = @()",
-    "# declared boundaries: New-CMBoundary type and value, SMS_Boundary type number and stored value",
-    "$wanted = @(",
-    ...specs.map(
-      (s) => `  @{ Type = ${psQuote(s.type)}; TypeNumber = ${psInt(s.typeNumber)}; Value = ${psQuote(s.value)}; Stored = ${psQuote(s.stored)} }`,
-    ),
-    ")",
-    ...groupHelpers(current),
-    ...body,
-  ]);
-}
-
-function groupHelpers(current: boolean): string[] {
-  // New-CMBoundary's -Name/-Type were -DisplayName/-BoundaryType in the 2012-era library (now aliases).
-  const [nameParam, typeParam] = current ? ["Name", "Type"] : ["DisplayName", "BoundaryType"];
-  return [
-    "function Get-Group {",
-    "  $rows = @(Get-SmsObject 'SMS_BoundaryGroup' ('Name = ' + (ConvertTo-WqlString $groupName)))",
-    "  if ($rows.Count -gt 0) { return $rows[0] }",
-    "  return $null",
-    "}",
-    "function Find-Boundary($Spec) {",
-    "  $rows = @(Get-SmsObject 'SMS_Boundary' ('BoundaryType = ' + [int]$Spec.TypeNumber + ' AND Value = ' + (ConvertTo-WqlString $Spec.Stored)))",
-    "  if ($rows.Count -gt 0) { return $rows[0] }",
-    "  return $null",
-    "}",
-    "function New-OwnedBoundary($Spec) {",
-    `  New-CMBoundary -${typeParam} $Spec.Type -Value $Spec.Value -${nameParam} ($prefix + $Spec.Value) -ErrorAction Stop | Out-Null`,
-    "  $created = Find-Boundary $Spec",
-    "  if (-not $created) { throw ('New-CMBoundary returned, but boundary ' + $Spec.Value + ' cannot be read back as ' + $Spec.Stored) }",
-    "  return $created",
-    "}",
-    "# Deletes a boundary only if this library created it and no boundary group uses it; returns what it did.",
-    "function Clear-OwnedBoundary([long]$BoundaryId) {",
-    "  $rows = @(Get-SmsObject 'SMS_Boundary' ('BoundaryID = ' + $BoundaryId))",
-    "  if ($rows.Count -eq 0) { return $null }",
-    "  $name = [string]$rows[0].DisplayName",
-    "  if (-not $name.StartsWith($prefix)) { return $null }",
-    "  if (@(Get-SmsObject 'SMS_BoundaryGroupMembers' ('BoundaryID = ' + $BoundaryId)).Count -gt 0) { return $null }",
-    "  Remove-CMBoundary -Id $BoundaryId -Force -ErrorAction Stop",
-    "  return ('boundary deleted ' + $rows[0].Value)",
-    "}",
-    "function Test-DistributionPoint([string]$Server) {",
-    "  return (@(Get-SmsObject 'SMS_SystemResourceList' (\"RoleName = 'SMS Distribution Point' AND ServerName = \" + (ConvertTo-WqlString $Server))).Count -gt 0)",
-    "}",
-  ];
-}
-
-// ---------------------------------------------------------------------------------------------
-// create / update
-
-function applyBody(input: BoundaryGroupInput, version: Version): string[] {
-  const current = usesCurrentNames(version);
-  const created = ["New-CMBoundaryGroup -Name $groupName"];
-  if (input.description !== undefined) created.push(`-Description ${psQuote(input.description)}`);
-  if (input.assignedSite !== undefined) created.push(`-DefaultSiteCode ${psQuote(input.assignedSite)}`);
-  created.push("-ErrorAction Stop | Out-Null");
-
-  const groupSettings: string[] = [];
-  if (input.assignedSite !== undefined) {
-    groupSettings.push(
-      `if (Test-Differs ([string]$group.DefaultSiteCode) ${psQuote(input.assignedSite)}) { $groupSet['DefaultSiteCode'] = ${psQuote(input.assignedSite)} }`,
-    );
-  } else if (current) {
-    // -DefaultSiteCode $null turns site assignment off (works from 1610).
-    groupSettings.push("if ([string]$group.DefaultSiteCode) { $groupSet['DefaultSiteCode'] = $null }");
-  } else {
-    groupSettings.push("if ([string]$group.DefaultSiteCode) { $notes += 'site assignment left on: this version cannot clear -DefaultSiteCode' }");
-  }
-  if (input.description !== undefined) {
-    groupSettings.push(
-      `if (Test-Differs ([string]$group.Description) ${psQuote(input.description)}) { $groupSet['Description'] = ${psQuote(input.description)} }`,
+  const byName = groupsByServerName(version);
+  if (!byName && input.siteSystems !== undefined && WILDCARD.test(input.name)) {
+    throw new Error(
+      `boundary group ${JSON.stringify(input.name)} contains * ? or [, and ConfigMgr ${version.label} attaches distribution points to a group only by its name ` +
+        `(Set-CMDistributionPoint -AddBoundaryGroupName), where these may act as wildcards; rename the group without them`,
     );
   }
-  // -AddSiteSystemServerName/-RemoveSiteSystemServerName (FQDNs); the plural names are the
-  // aliases kept from the older library (their use before 1610 is UNCONFIRMED).
-  const [addSystems, removeSystems] = current
-    ? ["AddSiteSystemServerName", "RemoveSiteSystemServerName"]
-    : ["AddSiteSystemServerNames", "RemoveSiteSystemServerNames"];
-
-  return [
-    "# the group and its site assignment",
-    "$group = Get-Group",
-    "if (-not $group) {",
-    `  ${created.join(" ")}`,
-    "  $changes += 'boundary group created'",
-    "  # New-CMBoundaryGroup returns an unpopulated object: read the group back.",
-    "  $group = Get-Group",
-    "  if (-not $group) { throw ('New-CMBoundaryGroup returned, but boundary group ' + $groupName + ' cannot be read back') }",
-    "} else {",
-    "  $groupSet = @{}",
-    ...groupSettings.map((l) => `  ${l}`),
-    "  if ($groupSet.Count -gt 0) {",
-    "    Set-CMBoundaryGroup -Id ([string]$group.GroupID) @groupSet -ErrorAction Stop",
-    "    $changes += ('changed ' + (@($groupSet.Keys | Sort-Object) -join ', '))",
-    "  }",
-    "}",
-    "$groupId = [long]$group.GroupID",
-    "# boundaries: exactly the declared ones, matched by type number and stored value",
-    "$memberIds = @(Get-SmsObject 'SMS_BoundaryGroupMembers' ('GroupID = ' + $groupId) | ForEach-Object { [long]$_.BoundaryID })",
-    "$wantedIds = @()",
-    "foreach ($spec in $wanted) {",
-    "  $boundary = Find-Boundary $spec",
-    "  if (-not $boundary) {",
-    "    $boundary = New-OwnedBoundary $spec",
-    "    $changes += ('boundary created ' + $spec.Value)",
-    "  }",
-    "  $boundaryId = [long]$boundary.BoundaryID",
-    "  $wantedIds += $boundaryId",
-    "  if ($memberIds -notcontains $boundaryId) {",
-    // By ID: boundary names need not be unique and may hold wildcard characters (IDs before 1610 UNCONFIRMED).
-    "    Add-CMBoundaryToGroup -BoundaryGroupId $groupId -BoundaryId $boundaryId -ErrorAction Stop",
-    "    $changes += ('boundary added ' + $spec.Value)",
-    "  }",
-    "}",
-    "foreach ($memberId in $memberIds) {",
-    "  if ($wantedIds -contains $memberId) { continue }",
-    "  Remove-CMBoundaryFromGroup -BoundaryGroupId $groupId -BoundaryId $memberId -Force -ErrorAction Stop",
-    "  $changes += ('boundary ' + $memberId + ' removed from the group')",
-    "  $deleted = Clear-OwnedBoundary $memberId",
-    "  if ($deleted) { $changes += $deleted }",
-    "}",
-    ...(input.siteSystems === undefined
-      ? ["# site systems: not managed here; each distribution point's role step adds it to its groups"]
-      : [
-          "# site systems: the declared distribution points; other roles (MP, SUP ...) attached by hand stay",
-          `$wantedSystems = ${psArray(input.siteSystems.map((s) => s.toLowerCase()))}`,
-          "$currentSystems = @(Get-SmsObject 'SMS_BoundaryGroupSiteSystems' ('GroupID = ' + $groupId) | ForEach-Object { (Get-NalServer ([string]$_.ServerNALPath)).ToLower() })",
-          "$attach = @()",
-          "foreach ($server in $wantedSystems) {",
-          "  if ($currentSystems -contains $server) { continue }",
-          "  # A DP whose role does not exist yet is attached by its own role step (Set-CMDistributionPoint -AddBoundaryGroupName).",
-          "  if (Test-DistributionPoint $server) { $attach += $server } else { $notes += ($server + ' has no distribution point role yet') }",
-          "}",
-          "$detach = @($currentSystems | Where-Object { $wantedSystems -notcontains $_ } | Where-Object { Test-DistributionPoint $_ })",
-          "$systemsSet = @{}",
-          `if ($attach.Count -gt 0) { $systemsSet['${addSystems}'] = $attach; $changes += ('site systems attached ' + ($attach -join ', ')) }`,
-          `if ($detach.Count -gt 0) { $systemsSet['${removeSystems}'] = $detach; $changes += ('site systems detached ' + ($detach -join ', ')) }`,
-          "if ($systemsSet.Count -gt 0) { Set-CMBoundaryGroup -Id ([string]$groupId) @systemsSet -ErrorAction Stop }",
-        ]),
-    "$status = 'changed'",
-    "if ($changes.Count -eq 0) { $status = 'unchanged'; $changes += 'no change' }",
-    "Write-Result $status ($groupName + ': ' + (@($changes + $notes) -join '; '))",
-    "exit 0",
-  ];
+  return {
+    Step: `boundary-group/${action}`,
+    Action: action,
+    ...siteData({ siteCode: input.siteCode, siteServer: input.siteServer }, version),
+    GroupName: input.name,
+    Prefix: BOUNDARY_NAME_PREFIX,
+    Description: input.description ?? null,
+    AssignedSite: input.assignedSite ?? null,
+    // -DefaultSiteCode $null turns site assignment off from 1610 on.
+    CanClearSite: usesCurrentNames(version),
+    // New-CMBoundary -Type/-Value/-Name exist from 2012 SP1 on (jj821862; aliases BoundaryType, DisplayName).
+    Boundaries: specs.map((s) => ({ Type: s.type, TypeNumber: s.typeNumber, Value: s.value, Stored: s.stored })),
+    SiteSystems: input.siteSystems === undefined ? null : input.siteSystems.map((s) => s.toLowerCase()),
+    GroupsByServerName: byName,
+  };
 }
 
-// ---------------------------------------------------------------------------------------------
-// delete
-
-function deleteBody(): string[] {
-  return [
-    "# boundaries to consider afterwards: the group's members and the declared ones (a re-run after a partial delete)",
-    "$candidates = @()",
-    "foreach ($spec in $wanted) {",
-    "  $boundary = Find-Boundary $spec",
-    "  if ($boundary) { $candidates += [long]$boundary.BoundaryID }",
-    "}",
-    "$group = Get-Group",
-    "if ($group) {",
-    "  $candidates += @(Get-SmsObject 'SMS_BoundaryGroupMembers' ('GroupID = ' + [long]$group.GroupID) | ForEach-Object { [long]$_.BoundaryID })",
-    "  Remove-CMBoundaryGroup -Id ([string]$group.GroupID) -Force -ErrorAction Stop",
-    "  $changes += 'boundary group removed'",
-    "}",
-    "foreach ($candidate in @($candidates | Sort-Object -Unique)) {",
-    "  $deleted = Clear-OwnedBoundary $candidate",
-    "  if ($deleted) { $changes += $deleted }",
-    "}",
-    "$status = 'changed'",
-    "if ($changes.Count -eq 0) { $status = 'unchanged'; $changes += 'already removed' }",
-    "Write-Result $status ($groupName + ': ' + (@($changes + $notes) -join '; '))",
-    "exit 0",
-  ];
+export function boundaryGroupScript(input: BoundaryGroupInput, action: ScriptAction): string {
+  return composeScript(boundaryGroupConfig(input, action), [COMMON, SITE_SERVER, "boundary-group.ps1"]);
 }

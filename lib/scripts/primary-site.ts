@@ -1,6 +1,7 @@
 import { ACCEPTED_VERSIONS } from "../topology/version";
-import { psInt, psQuote } from "./quote";
-import { cmVersion, siteServerScript } from "./site-server";
+import type { PsValue } from "./data";
+import { COMMON, composeScript, SITE_SERVER } from "./ps1-files";
+import { cmVersion, siteData } from "./site-server";
 import type { PrimarySiteInput } from "./types";
 
 /**
@@ -56,35 +57,25 @@ for (const label of ACCEPTED_VERSIONS) {
 }
 
 /**
- * Primary sites are adopted, not installed: run on the primary's own site server, verify that the
- * SMS Provider knows the site code, that it is a primary on the declared server, and that its
- * build is the declared configMgrVersion's. Fails with what was found otherwise.
+ * Primary sites are adopted, not installed (ps1/primary-site.ps1): verify on the primary's own site
+ * server that the SMS Provider knows the site code, that it is a primary on the declared server,
+ * and that its build is the declared configMgrVersion's.
  */
-export function primarySiteVerifyScript(input: PrimarySiteInput): string {
+export function primarySiteConfig(input: PrimarySiteInput): Record<string, PsValue> {
   const version = cmVersion(input.version);
-  const build = SITE_BUILDS[version.label];
-  const known = Object.entries(SITE_BUILDS)
-    .map(([label, number]) => `${psInt(number)} = ${psQuote(label)}`)
-    .join("; ");
-  return siteServerScript("primary-site/verify", { siteCode: input.siteCode, siteServer: input.server }, [
-    `$declared = ${psQuote(version.label)}`,
-    `$expectedBuild = ${psInt(build)}`,
-    `$knownBuilds = @{ ${known} }`,
-    "$sites = @(Get-CMSite -SiteCode $siteCode -ErrorAction Stop)",
-    "if ($sites.Count -eq 0) { throw ('site ' + $siteCode + ' is not known to the SMS Provider on ' + $siteServer + '; primary sites are adopted, not installed: install it first or correct siteCode/server') }",
-    "$site = $sites[0]",
-    "if ([int]$site.Type -ne 2) { throw ('site ' + $siteCode + ' is not a primary site (SMS_Site type ' + $site.Type + ': 1 secondary, 4 central administration site)') }",
-    "# SMS_Site.ServerName may be the NetBIOS name on some versions (UNCONFIRMED): both forms are accepted.",
-    "$server = [string]$site.ServerName",
-    "if ($server -ne $siteServer -and $server -ne $siteServer.Split('.')[0]) { throw ('site ' + $siteCode + ' runs on ' + $server + ', not on ' + $siteServer) }",
-    "$build = [int]$site.BuildNumber",
-    "if ($build -le 0) { $build = [int](([string]$site.Version).Split('.')[2]) }",
-    "if ($build -ne $expectedBuild) {",
-    "  $actual = 'an unknown release'",
-    "  if ($knownBuilds.ContainsKey($build)) { $actual = $knownBuilds[$build] }",
-    "  throw ('site ' + $siteCode + ' runs build ' + $build + ' (' + $actual + ', version ' + $site.Version + ') but configMgrVersion declares ' + $declared + ' (build ' + $expectedBuild + '); correct configMgrVersion or update the site')",
-    "}",
-    "Write-Result 'unchanged' ($siteCode + ' on ' + $siteServer + ': primary site, ' + $declared + ' (version ' + $site.Version + ', status ' + $site.Status + ')')",
-    "exit 0",
-  ]);
+  const known: Record<string, string> = {};
+  for (const [label, build] of Object.entries(SITE_BUILDS)) known[`B${build}`] = label;
+  return {
+    Step: "primary-site/verify",
+    Action: "verify",
+    ...siteData({ siteCode: input.siteCode, siteServer: input.server }, version),
+    Declared: version.label,
+    ExpectedBuild: SITE_BUILDS[version.label],
+    // Keyed 'B<build>': data keys are identifiers.
+    KnownBuilds: known,
+  };
+}
+
+export function primarySiteVerifyScript(input: PrimarySiteInput): string {
+  return composeScript(primarySiteConfig(input), [COMMON, SITE_SERVER, "primary-site.ps1"]);
 }

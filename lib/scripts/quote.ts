@@ -5,23 +5,26 @@
  * single quotes `$`, backticks and `;` are plain characters. Control characters and line
  * breaks are rejected by the schema before any value gets here; this refuses them again so a
  * caller that bypasses the schema cannot break out of the literal either.
+ *
+ * The refusal names the field, never the value: the value may be a secret (a PXE password read
+ * from a file with CRLF endings), and a refusal ends up in a failing step's output.
  */
-export function psQuote(value: string): string {
+export function psQuote(value: string, field = "a value"): string {
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
-    throw new Error(`a value for a PowerShell script contains a control character or line break: ${JSON.stringify(value)}`);
+    throw new Error(`${field} for a PowerShell script contains a control character or line break (${value.length} characters; the value is not shown): remove it`);
   }
   return `'${value.replace(/['\u2018\u2019\u201a\u201b]/g, (q) => q + q)}'`;
 }
 
 /** `@('a','b')` — an array literal of quoted strings (PowerShell 2.0-safe). */
-export function psArray(values: readonly string[]): string {
-  return `@(${values.map(psQuote).join(", ")})`;
+export function psArray(values: readonly string[], field = "a value"): string {
+  return `@(${values.map((v, i) => psQuote(v, `${field}[${i}]`)).join(", ")})`;
 }
 
 export const psBool = (value: boolean): string => (value ? "$true" : "$false");
 
 /** Integers only: a number from the document never becomes anything but digits. */
-export function psInt(value: number): string {
-  if (!Number.isSafeInteger(value)) throw new Error(`not an integer for a PowerShell script: ${value}`);
+export function psInt(value: number, field = "a number"): string {
+  if (!Number.isSafeInteger(value)) throw new Error(`${field} for a PowerShell script is not an integer`);
   return String(value);
 }

@@ -22,6 +22,11 @@ export interface HostPrepInput {
   readonly grantLocalAdmin: boolean;
   /** Opt-in: schedule a reboot when a feature install needs one, instead of failing with 3010. */
   readonly rebootIfRequired?: boolean;
+  /**
+   * The site code of the DP's site: delete asks that site's SMS Provider (on siteServer) which of
+   * its roles remain on the host before revoking the grant. Absent: read from SMS_ProviderLocation.
+   */
+  readonly siteCode?: string;
 }
 
 /** On the site server: site system + DP role + settings + boundary groups + readiness wait. */

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { labDoc } from "../fixtures/lab";
+import { decodeStdin } from "../../lib/scripts/wrapper";
 import { syntaxProblems } from "../scripts/powershell-parser";
-import { registered, scriptOfStdin, setupMocks, unwrapSecrets, type Registration } from "./mocks";
+import { registered, setupMocks, unwrapSecrets, type Registration } from "./mocks";
 
 /**
  * `pulumi preview`: the remote steps show with known scripts (they are built from the declared
@@ -41,9 +42,9 @@ describe("preview", () => {
       ["pvp-lab hq-boundary-group", "pvp-P01-verify", "pvp-win701.lab.local-prepare", "pvp-win701.lab.local-role"].sort(),
     );
     for (const r of commands) {
-      const stdin = scriptOfStdin(unwrapSecrets(r.inputs.stdin));
+      const stdin = unwrapSecrets(r.inputs.stdin);
       expect(typeof stdin, r.name).toBe("string");
-      expect(await syntaxProblems(stdin), r.name).toEqual([]);
+      expect(await syntaxProblems(decodeStdin(stdin as string)), r.name).toEqual([]);
       expect(r.inputs.triggers.every((t: unknown) => typeof t === "string"), r.name).toBe(true);
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BOUNDARY_NAME_PREFIX, boundaryGroupScript, boundarySpec, subnetId } from "../../lib/scripts/boundary-group";
+import { BOUNDARY_NAME_PREFIX, boundaryGroupConfig, boundaryGroupScript, boundarySpec, subnetId } from "../../lib/scripts/boundary-group";
 import type { BoundaryGroupInput, ScriptAction } from "../../lib/scripts/types";
 import { v } from "../../lib/topology/version";
 import { commands, expectSiteScriptOk, named } from "./site-script-checks";
@@ -74,74 +74,48 @@ describe("boundarySpec and subnetId", () => {
   });
 });
 
-describe("boundaryGroupScript create/update", () => {
-  it("creates the group with its assignment and description, and reads it back", async () => {
-    const script = boundaryGroupScript(CASES["every boundary type, description, two DPs"], "create");
-    const create = named(await commands(script), "New-CMBoundaryGroup");
-    expect(create).toHaveLength(1);
-    expect(create[0].text).toBe("New-CMBoundaryGroup -Name $groupName -Description 'Branch office' -DefaultSiteCode 'P01' -ErrorAction Stop");
-    expect(script).toContain("if (Test-Differs ([string]$group.DefaultSiteCode) 'P01') { $groupSet['DefaultSiteCode'] = 'P01' }");
-    expect(script).toContain("Set-CMBoundaryGroup -Id ([string]$group.GroupID) @groupSet -ErrorAction Stop");
-  });
+type Cfg = Record<string, any>;
+const cfg = (bg: BoundaryGroupInput, action: ScriptAction = "create") => boundaryGroupConfig(bg, action) as Cfg;
 
-  it("turns site assignment off when none is declared (1610+), notes it before", () => {
-    expect(boundaryGroupScript(CASES["no boundaries, no site systems, no assignment"], "update")).toContain("$groupSet['DefaultSiteCode'] = $null");
-    const old = boundaryGroupScript(CASES["2012 SP1 without assignment"], "update");
-    expect(old).not.toContain("$groupSet['DefaultSiteCode'] = $null");
-    expect(old).toContain("cannot clear -DefaultSiteCode");
+describe("boundaryGroupConfig", () => {
+  it("carries the group, its assignment and description", () => {
+    const c = cfg(CASES["every boundary type, description, two DPs"]);
+    expect(c).toMatchObject({ GroupName: "Branch 1", Description: "Branch office", AssignedSite: "P01", SiteCode: "P01", SiteServer: "cm01.contoso.com", CmModule: true });
+    expect(cfg(CASES["no boundaries, no site systems, no assignment"])).toMatchObject({ AssignedSite: null, Description: null, CanClearSite: true, SiteSystems: [] });
+    expect(cfg(CASES["2012 SP1 without assignment"]).CanClearSite).toBe(false);
+    expect(cfg(input({ siteSystems: undefined })).SiteSystems).toBeNull();
   });
 
   it("lists the declared boundaries with the values to create and to compare", () => {
-    const script = boundaryGroupScript(CASES["every boundary type, description, two DPs"], "update");
-    expect(script).toContain("  @{ Type = 'IPSubnet'; TypeNumber = 0; Value = '192.168.1.77/24'; Stored = '192.168.1.0' }");
-    expect(script).toContain("  @{ Type = 'Vpn'; TypeNumber = 4; Value = 'Name:Contoso VPN'; Stored = 'Name:Contoso VPN' }");
-    expect(script).toContain("('BoundaryType = ' + [int]$Spec.TypeNumber + ' AND Value = ' + (ConvertTo-WqlString $Spec.Stored))");
-  });
-
-  it("names the boundaries it creates with the library prefix, and deletes only such boundaries", async () => {
+    const c = cfg(CASES["every boundary type, description, two DPs"]);
+    expect(c.Boundaries[0]).toEqual({ Type: "IPSubnet", TypeNumber: 0, Value: "192.168.1.77/24", Stored: "192.168.1.0" });
+    expect(c.Boundaries[4]).toEqual({ Type: "Vpn", TypeNumber: 4, Value: "Name:Contoso VPN", Stored: "Name:Contoso VPN" });
+    expect(c.Prefix).toBe(BOUNDARY_NAME_PREFIX);
     expect(BOUNDARY_NAME_PREFIX).toBe("pulumi-configmgr: ");
-    const script = boundaryGroupScript(input(), "update");
-    expect(script).toContain("$prefix = 'pulumi-configmgr: '");
-    const create = named(await commands(script), "New-CMBoundary")[0];
-    expect(create.text).toBe("New-CMBoundary -Type $Spec.Type -Value $Spec.Value -Name ($prefix + $Spec.Value) -ErrorAction Stop");
-    const remove = script.indexOf("Remove-CMBoundary -Id");
-    expect(script.lastIndexOf("if (-not $name.StartsWith($prefix)) { return $null }", remove)).toBeGreaterThan(0);
-    expect(script.lastIndexOf("('BoundaryID = ' + $BoundaryId)).Count -gt 0) { return $null }", remove)).toBeGreaterThan(0);
-    const old = named(await commands(boundaryGroupScript(CASES["2012 SP1 lab"], "create")), "New-CMBoundary")[0];
-    expect(old.parameters).toEqual(["BoundaryType", "Value", "DisplayName", "ErrorAction"]);
   });
 
-  it("adds missing and removes extra members by ID", async () => {
-    const cmds = await commands(boundaryGroupScript(input(), "update"));
-    expect(named(cmds, "Add-CMBoundaryToGroup")[0].text).toBe("Add-CMBoundaryToGroup -BoundaryGroupId $groupId -BoundaryId $boundaryId -ErrorAction Stop");
-    expect(named(cmds, "Remove-CMBoundaryFromGroup")[0].text).toBe(
-      "Remove-CMBoundaryFromGroup -BoundaryGroupId $groupId -BoundaryId $memberId -Force -ErrorAction Stop",
-    );
-  });
-
-  it("attaches the declared DPs that have a role and detaches other DPs only", () => {
-    const script = boundaryGroupScript(CASES["every boundary type, description, two DPs"], "update");
-    expect(script).toContain("$wantedSystems = @('dp01.contoso.com', 'dp02.contoso.com')");
-    expect(script).toContain("$systemsSet['AddSiteSystemServerName'] = $attach");
-    expect(script).toContain("$systemsSet['RemoveSiteSystemServerName'] = $detach");
-    expect(script).toContain("Where-Object { $wantedSystems -notcontains $_ } | Where-Object { Test-DistributionPoint $_ }");
-    expect(script).toContain("RoleName = 'SMS Distribution Point' AND ServerName = ");
-    const old = boundaryGroupScript(CASES["2012 SP1 lab"], "update");
-    expect(old).toContain("$systemsSet['AddSiteSystemServerNames'] = $attach");
+  it("attaches DPs by group ID from 1706, and through Set-CMDistributionPoint on 2012 SP1/R2 and 1610 (no site-system parameters there)", () => {
+    expect(cfg(input()).GroupsByServerName).toBe(true);
+    for (const version of ["2012 SP1", "2012 R2", "2012 R2 SP1", "1610", "1702"]) expect(cfg(input({ version })).GroupsByServerName, version).toBe(false);
+    expect(() => boundaryGroupScript(input({ version: "2012 R2", name: "HQ*" }), "create")).toThrow(/"HQ\*" contains \* \? or \[.*rename the group/);
   });
 });
 
-describe("boundaryGroupScript delete", () => {
-  it("removes the group, then the library's boundaries that no group uses", async () => {
-    const script = boundaryGroupScript(input(), "delete");
-    const cmds = await commands(script);
-    const group = named(cmds, "Remove-CMBoundaryGroup");
-    expect(group).toHaveLength(1);
-    expect(group[0].text).toBe("Remove-CMBoundaryGroup -Id ([string]$group.GroupID) -Force -ErrorAction Stop");
-    expect(script.indexOf("Remove-CMBoundaryGroup")).toBeLessThan(script.indexOf("$deleted = Clear-OwnedBoundary $candidate"));
-    expect(named(cmds, "New-CMBoundaryGroup")).toHaveLength(0);
-    expect(named(cmds, "New-CMBoundary")).toHaveLength(1); // only inside the shared helper, never called on delete
-    expect(script).not.toMatch(/\n\s+\$boundary = New-OwnedBoundary/);
-    expect(script).toContain("if ($changes.Count -eq 0) { $status = 'unchanged'; $changes += 'already removed' }");
+describe("boundary-group.ps1", () => {
+  it("creates the group by name, changes it by ID, and creates boundaries with the library prefix", async () => {
+    const cmds = await commands(boundaryGroupScript(input(), "update"));
+    expect(named(cmds, "New-CMBoundaryGroup").map((c) => c.text)).toEqual(["New-CMBoundaryGroup @new -ErrorAction Stop"]);
+    expect(named(cmds, "New-CMBoundary").map((c) => c.text)).toEqual(["New-CMBoundary -Type $Spec.Type -Value $Spec.Value -Name ($prefix + $Spec.Value) -ErrorAction Stop"]);
+    expect(named(cmds, "Add-CMBoundaryToGroup").map((c) => c.text)).toEqual(["Add-CMBoundaryToGroup -BoundaryGroupId $GroupId -BoundaryId $boundaryId -ErrorAction Stop"]);
+    expect(named(cmds, "Remove-CMBoundaryFromGroup").map((c) => c.text)).toEqual(["Remove-CMBoundaryFromGroup -BoundaryGroupId $GroupId -BoundaryId $memberId -Force -ErrorAction Stop"]);
+    expect(named(cmds, "Remove-CMBoundaryGroup").map((c) => c.text)).toEqual(["Remove-CMBoundaryGroup -Id ([string]$group.GroupID) -Force -ErrorAction Stop"]);
+    // Every Set-CMBoundaryGroup goes by -Id; site-system parameters only in the by-name branch.
+    for (const set of named(cmds, "Set-CMBoundaryGroup")) expect(set.parameters[0]).toBe("Id");
+    const withSystems = named(cmds, "Set-CMBoundaryGroup").filter((c) => c.parameters.some((p) => /SiteSystem/.test(p)));
+    expect(withSystems.map((c) => c.parameters[1])).toEqual(["AddSiteSystemServerName", "RemoveSiteSystemServerName"]);
+    expect(named(cmds, "Set-CMDistributionPoint").map((c) => c.parameters)).toEqual([
+      ["SiteSystemServerName", "SiteCode", "AddBoundaryGroupName", "ErrorAction"],
+      ["SiteSystemServerName", "SiteCode", "RemoveBoundaryGroupName", "ErrorAction"],
+    ]);
   });
 });

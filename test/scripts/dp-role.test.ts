@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { dpRoleScript } from "../../lib/scripts/dp-role";
+import { dpRoleConfig, dpRoleScript } from "../../lib/scripts/dp-role";
 import { psQuote } from "../../lib/scripts/quote";
-import { newCmScheduleCall } from "../../lib/scripts/schedule";
+import { scheduleData } from "../../lib/scripts/schedule";
 import type { DpRoleInput, ScriptAction } from "../../lib/scripts/types";
 import type { DistributionPointDoc } from "../../lib/topology/schema";
+import { pwshStarts } from "./pwsh-analysis";
 import { commands, expectSiteScriptOk, named, serverDpDoc } from "./site-script-checks";
 
 const ACTIONS: ScriptAction[] = ["create", "update", "delete"];
@@ -75,170 +76,149 @@ const OPTION_SETS: Record<string, DpRoleInput> = {
   ),
 };
 
-const addCommand = async (script: string) => {
-  const adds = named(await commands(script), "Add-CMDistributionPoint");
-  expect(adds).toHaveLength(1);
-  return adds[0];
-};
+
+type Cfg = Record<string, any>;
+const cfg = (roleInput: DpRoleInput, action: ScriptAction = "create") => dpRoleConfig(roleInput, action) as Cfg;
+const compared = (c: Cfg, param: string) => (c.Settings.Compare as Cfg[]).find((e) => e.Param === param);
 
 describe("dpRoleScript: every action and option set", () => {
   for (const [name, roleInput] of Object.entries(OPTION_SETS)) {
     for (const action of ACTIONS) {
-      it(`${name} / ${action}: parses, -ErrorAction Stop on every CM cmdlet, -Force on every Remove-*`, async () => {
+      it(`${name} / ${action}: PowerShell parses it, -ErrorAction Stop on every CM cmdlet, -Force on every Remove-*`, async () => {
         await expectSiteScriptOk(dpRoleScript(roleInput, action), [psQuote(PASSWORD)]);
       });
     }
   }
+  it("used one pwsh process for all of them", () => {
+    expect(pwshStarts).toBe(1);
+  });
 });
 
-describe("dpRoleScript create/update", () => {
-  it("adds the role with install-time switches only, never a Boolean and never a boundary group", async () => {
-    for (const roleInput of Object.values(OPTION_SETS)) {
-      const add = await addCommand(dpRoleScript(roleInput, "create"));
-      expect(add.text).not.toMatch(/\$(true|false)/i);
-      expect(add.parameters.some((p) => /BoundaryGroup/i.test(p))).toBe(false);
-      expect(add.parameters).toContain("CertificateExpirationTimeUtc");
-      expect(add.text).toContain("[DateTime]::UtcNow.AddYears(2)");
-    }
-    const everything = await addCommand(dpRoleScript(OPTION_SETS["2403 with everything"], "create"));
-    expect(everything.parameters).toEqual(
-      expect.arrayContaining(["InstallInternetServer", "EnableSsl", "EnablePullDP", "SourceDistributionPoint", "SourceDPRank", "Description"]),
-    );
-    expect(everything.text).toContain("-ClientConnectionType Internet ");
-    expect(everything.text).toContain("-SourceDistributionPoint @('dp02.contoso.com') -SourceDPRank @(1)");
+describe("dp-role.ps1", () => {
+  it("adds the role with install-time switches only: never a Boolean, never a boundary group", async () => {
+    const add = named(await commands(dpRoleScript(OPTION_SETS.standard, "create")), "Add-CMDistributionPoint");
+    expect(add).toHaveLength(1);
+    expect(add[0].text).toBe("Add-CMDistributionPoint @params -ErrorAction Stop");
+    const script = dpRoleScript(OPTION_SETS.standard, "create");
+    const params = script.slice(script.indexOf("function Install-DpRole"), script.indexOf("Add-CMDistributionPoint @params"));
+    expect(params).not.toMatch(/BoundaryGroup/);
+    expect(params).toContain("CertificateExpirationTimeUtc = [DateTime]::UtcNow.AddYears(2)");
+    expect(params).not.toMatch(/\] = \$false/);
   });
 
-  it("passes the storage drives and the free-space reserve to Add", async () => {
-    const add = await addCommand(dpRoleScript(OPTION_SETS["storage drives"], "create"));
-    expect(add.text).toContain("-MinimumFreeSpaceMB 2048");
-    expect(add.text).toContain("-PrimaryContentLibraryLocation 'D' -SecondaryContentLibraryLocation 'E' -PrimaryPackageShareLocation 'Automatic' -SecondaryPackageShareLocation 'E'");
+  it("sends the other settings in one Set-CMDistributionPoint call", async () => {
+    const sets = named(await commands(dpRoleScript(OPTION_SETS.standard, "update")), "Set-CMDistributionPoint");
+    expect(sets.map((s) => s.text)).toEqual(["Set-CMDistributionPoint -SiteSystemServerName $dp -SiteCode $siteCode @set -ErrorAction Stop"]);
+  });
+});
+
+describe("dpRoleConfig create/update", () => {
+  it("passes the install-time values to Add", () => {
+    const everything = cfg(OPTION_SETS["2403 with everything"]);
+    expect(everything.Add).toMatchObject({ InstallInternetServer: true, ClientConnectionType: "Internet", Description: "New DP", Pull: { Servers: ["dp02.contoso.com"], Ranks: [1] } });
+    const drives = cfg(OPTION_SETS["storage drives"]).Add;
+    expect(drives.MinimumFreeSpaceMB).toBe(2048);
+    expect(drives.Drives).toEqual({ PrimaryContentLibraryLocation: "D", SecondaryContentLibraryLocation: "E", PrimaryPackageShareLocation: "Automatic", SecondaryPackageShareLocation: "E" });
     // Undeclared reserve: the version's cmdlet default (50 MB before 2107, 500 MB after), which 2012-era Add requires.
-    expect((await addCommand(dpRoleScript(OPTION_SETS.standard, "create"))).text).toContain("-MinimumFreeSpaceMB 500");
-    const old = input(serverDpDoc({}, "2012 SP1"), "2012 SP1");
-    expect((await addCommand(dpRoleScript(old, "create"))).text).toContain("-MinimumFreeSpaceMB 50 ");
+    expect(cfg(OPTION_SETS.standard).Add.MinimumFreeSpaceMB).toBe(500);
+    expect(cfg(input(serverDpDoc({}, "2012 SP1"), "2012 SP1")).Add.MinimumFreeSpaceMB).toBe(50);
   });
 
-  it("sets the other settings with Booleans in one Set-CMDistributionPoint call", async () => {
-    for (const roleInput of Object.values(OPTION_SETS)) {
-      const script = dpRoleScript(roleInput, "update");
-      const sets = named(await commands(script), "Set-CMDistributionPoint");
-      expect(sets).toHaveLength(1);
-      expect(sets[0].text).toContain("@set");
-      // Every on/off setting is compared against and set to a Boolean; Set-Off only ever sets $false.
-      for (const line of script.split("\n").filter((l) => /Set-IfDiffers '(Enable|Allow)/.test(l))) {
-        expect(line).toMatch(/ \$(true|false) \$(true|false)$/);
-      }
-      expect(script).not.toMatch(/\$set\['(Enable|Allow)\w*'\] = (?!\$(true|false))/);
+  it("compares on/off settings as Booleans and turns off what is not declared", () => {
+    const pxe = cfg(OPTION_SETS["PXE with WDS"]);
+    expect(compared(pxe, "EnablePxe")).toEqual({ Param: "EnablePxe", Info: "IsPXE", Desired: true, Value: true });
+    expect(compared(pxe, "EnableUnknownComputerSupport")).toMatchObject({ Info: "SupportUnknownMachines", Desired: true });
+    expect(compared(pxe, "PxeServerResponseDelaySec")).toMatchObject({ Info: "ResponseDelay", Desired: 5, Value: 5 });
+    expect(compared(pxe, "UserDeviceAffinity")).toMatchObject({ Info: "UdaSetting", Desired: 1, Value: "AllowWithManualApproval" });
+    expect(compared(pxe, "EnableNonWdsPxe")).toMatchObject({ Info: "SccmPxe", Desired: false });
+    const standard = cfg(OPTION_SETS.standard, "update");
+    for (const [param, info] of [["EnablePullDP", "IsPullDP"], ["EnablePxe", "IsPXE"], ["EnableMulticast", "IsMulticast"]]) {
+      expect(compared(standard, param)).toEqual({ Param: param, Info: info, Off: true });
     }
-    const pxe = dpRoleScript(OPTION_SETS["PXE with WDS"], "create");
-    expect(pxe).toContain("Set-IfDiffers 'EnablePxe' (Get-OptionalProperty $info 'IsPXE') $true $true");
-    expect(pxe).toContain("Set-IfDiffers 'EnableUnknownComputerSupport' (Get-OptionalProperty $info 'SupportUnknownMachines') $true $true");
-    expect(pxe).toContain("Set-IfDiffers 'PxeServerResponseDelaySec' (Get-OptionalProperty $info 'ResponseDelay') 5 5");
-    expect(pxe).toContain("Set-IfDiffers 'UserDeviceAffinity' (Get-OptionalProperty $info 'UdaSetting') 1 'AllowWithManualApproval'");
-    expect(pxe).toContain("Set-IfDiffers 'EnableNonWdsPxe' (Get-OptionalProperty $info 'SccmPxe') $false $false");
+    expect(compared(standard, "EnableContentValidation")).toEqual({ Param: "EnableContentValidation", Embedded: "DPMonEnabled", Off: true });
+    for (const roleInput of Object.values(OPTION_SETS)) {
+      for (const e of cfg(roleInput).Settings.Compare as Cfg[]) if (/^(Enable|Allow)/.test(e.Param) && !e.Off) expect(typeof e.Desired, e.Param).toBe("boolean");
+    }
   });
 
-  it("turns off what is not declared only when the provider reports it on", () => {
-    const script = dpRoleScript(OPTION_SETS.standard, "update");
-    expect(script).toContain("Set-Off 'EnablePullDP' (Get-OptionalProperty $info 'IsPullDP')");
-    expect(script).toContain("Set-Off 'EnablePxe' (Get-OptionalProperty $info 'IsPXE')");
-    expect(script).toContain("Set-Off 'EnableMulticast' (Get-OptionalProperty $info 'IsMulticast')");
-    expect(script).toContain("Set-Off 'EnableContentValidation' (Get-EmbeddedValue $dpRole 'DPMonEnabled' 'Value')");
+  it("compares -EnableNonWdsPxe only from 1806 on, and refuses the responder without WDS before", () => {
+    expect(compared(cfg(OPTION_SETS["PXE without WDS (1806)"]), "EnableNonWdsPxe")).toMatchObject({ Desired: true });
+    expect(compared(cfg(input(serverDpDoc({ pxe: { enabled: true } }, "1802"), "1802")), "EnableNonWdsPxe")).toBeUndefined();
+    expect(() => dpRoleScript(input(serverDpDoc({ pxe: { responderWithoutWds: true } }, "1802"), "1802"), "create")).toThrow(/1806/);
   });
 
-  it("writes -EnableNonWdsPxe only from 1806 on, and refuses the responder without WDS before", () => {
-    expect(dpRoleScript(OPTION_SETS["PXE without WDS (1806)"], "create")).toContain("Set-IfDiffers 'EnableNonWdsPxe' (Get-OptionalProperty $info 'SccmPxe') $true $true");
-    expect(dpRoleScript(OPTION_SETS["PXE without WDS (2403)"], "update")).toContain("'EnableNonWdsPxe'");
-    const wds1802 = input(serverDpDoc({ pxe: { enabled: true } }, "1802"), "1802");
-    expect(dpRoleScript(wds1802, "create")).not.toContain("EnableNonWdsPxe");
-    expect(dpRoleScript(OPTION_SETS["2012 SP1 with everything it supports"], "create")).not.toContain("EnableNonWdsPxe");
-    const noWds1802 = input(serverDpDoc({ pxe: { responderWithoutWds: true } }, "1802"), "1802");
-    expect(() => dpRoleScript(noWds1802, "create")).toThrow(/1806/);
-  });
-
-  it("writes the PXE password only in the role script, once, inside ConvertTo-SecureString's literal", async () => {
+  it("writes the PXE password only in the create/update data, once, inside one literal", () => {
     const quoted = "'p''a$s`w;rd \u2019\u2019x'";
     for (const action of ["create", "update"] as ScriptAction[]) {
       const script = dpRoleScript(OPTION_SETS["PXE with password"], action);
       expect(script.split(quoted)).toHaveLength(2);
       expect(script.split("p'a$s").length + script.split("p''a$s").length).toBe(3);
-      const convert = named(await commands(script), "ConvertTo-SecureString");
-      expect(convert).toHaveLength(1);
-      expect(convert[0].text).toBe(`ConvertTo-SecureString -String ${quoted} -AsPlainText -Force`);
-      expect(script).toContain(`$set['PxePassword'] = (ConvertTo-SecureString -String ${quoted} -AsPlainText -Force)`);
+      expect(script).toContain(`PxePassword = ${quoted}`);
     }
     expect(dpRoleScript(OPTION_SETS["PXE with password"], "delete")).not.toContain("p''a$s");
     expect(() => dpRoleScript(input(serverDpDoc({ pxe: { passwordSecret: "pxe" } })), "create")).toThrow(/has no value/);
   });
 
-  it("uses the 2012-era parameter names for 2012 SP1 and the current ones for 2403", async () => {
-    const old = dpRoleScript(OPTION_SETS["2012 SP1 with everything it supports"], "create");
-    for (const legacy of ["'EnablePxeSupport'", "'AllowRespondIncomingPxeRequest'", "'ComputersUsePxePassword'", "'PxeServerResponseDelaySeconds'", "'EnableValidateContent'", "'ValidateContentSchedule'", "'SourceDistributionPoints'", "'SourceDPRanks'"]) {
-      expect(old).toContain(legacy);
+  it("refuses a PXE password with a control character before anything else, naming the secret, never the value", () => {
+    for (const bad of ["hunter2\r", "hunter2\n", "a\u0000b", "x\u2028"]) {
+      const roleInput = input(serverDpDoc({ pxe: { passwordSecret: "pxeSecret" } }), "2403", { pxePassword: bad });
+      for (const action of ACTIONS) {
+        let message = "";
+        try {
+          dpRoleScript(roleInput, action);
+        } catch (err) {
+          message = (err as Error).message;
+        }
+        expect(message).toMatch(/PXE password \(secret "pxeSecret"\) contains a control character/);
+        expect(message).not.toContain(bad.slice(0, 4));
+      }
     }
-    const oldCmds = await commands(old);
-    expect(named(oldCmds, "New-CMSiteSystemServer")[0].parameters).toEqual(["ServerName", "SiteCode", "ErrorAction"]);
-    const oldAdd = named(oldCmds, "Add-CMDistributionPoint")[0];
-    expect(oldAdd.parameters).not.toContain("EnableSsl");
-    expect(oldAdd.parameters).not.toContain("Description");
-    expect(oldAdd.parameters).toContain("SourceDistributionPoints");
-    expect(old).toContain("Set-IfDiffers 'ClientCommunicationType' (Get-OptionalProperty $info 'Communication') 1 'Https'");
-    expect(old).toContain("description not applied");
-
-    const cur = dpRoleScript(OPTION_SETS["2403 with everything"], "create");
-    for (const name of ["'EnablePxe'", "'AllowPxeResponse'", "'PxePassword'", "'PxeServerResponseDelaySec'", "'EnableContentValidation'", "'ContentValidationSchedule'", "'SourceDistributionPoint'", "'SourceDPRank'"]) {
-      expect(cur).toContain(name);
-    }
-    expect(cur).not.toMatch(/EnablePxeSupport|ComputersUsePxePassword|EnableValidateContent/);
-    const newSystem = named(await commands(cur), "New-CMSiteSystemServer")[0];
-    expect(newSystem.parameters).toEqual(expect.arrayContaining(["SiteSystemServerName", "UseSiteServerAccount", "EnableProxy", "ProxyServerName", "ProxyServerPort"]));
   });
 
-  it("creates the site system with the installation account or the site server's, and reconciles the proxy", async () => {
-    const withAccount = named(await commands(dpRoleScript(OPTION_SETS["installation account and timeout"], "create")), "New-CMSiteSystemServer")[0];
-    expect(withAccount.text).toContain("-AccountName 'CONTOSO\\svc-cminstall'");
-    expect(withAccount.parameters).not.toContain("UseSiteServerAccount");
-    const proxy = dpRoleScript(OPTION_SETS.proxy, "update");
-    expect(proxy).toContain("-EnableProxy $true -ProxyServerName 'proxy.contoso.com' -ProxyServerPort 8080");
-    expect(proxy).toContain("(Test-Differs (Get-EmbeddedValue $system 'ProxyServerPort' 'Value') 8080)");
-    expect(dpRoleScript(OPTION_SETS.standard, "update")).toContain("-EnableProxy $false");
+  it("uses the 2012-era parameter names for 2012 SP1 and the current ones for 2403", () => {
+    const old = cfg(OPTION_SETS["2012 SP1 with everything it supports"]);
+    expect(old.Names).toEqual({
+      EnablePxe: "EnablePxeSupport", AllowPxeResponse: "AllowRespondIncomingPxeRequest", PxePassword: "ComputersUsePxePassword",
+      PxeDelay: "PxeServerResponseDelaySeconds", EnableContentValidation: "EnableValidateContent", ContentValidationSchedule: "ValidateContentSchedule",
+      SourceDps: "SourceDistributionPoints", SourceRanks: "SourceDPRanks", NewSiteSystemServer: "ServerName",
+    });
+    expect(old.UseSiteServerAccount).toBe(false);
+    expect(old.Add.Description).toBeNull();
+    expect(old.Notes).toEqual(["description not applied: this version's cmdlets have no -Description"]);
+    const cur = cfg(OPTION_SETS["2403 with everything"]);
+    expect(cur.Names.EnablePxe).toBe("EnablePxe");
+    expect(cur.Names.NewSiteSystemServer).toBe("SiteSystemServerName");
+    expect(cur.UseSiteServerAccount).toBe(true);
   });
 
-  it("reconciles the boundary groups to exactly the declared ones through Set-CMDistributionPoint", () => {
-    const script = dpRoleScript(OPTION_SETS.standard, "update");
-    expect(script).toContain("$wantedGroups = @('Branch 1')");
-    expect(script).toContain("$set['AddBoundaryGroupName'] = $addGroups");
-    expect(script).toContain("$set['RemoveBoundaryGroupName'] = $removeGroups");
-    expect(dpRoleScript(OPTION_SETS["no boundary groups"], "update")).toContain("$wantedGroups = @()");
+  it("attaches boundary groups by group ID from 1706 and through Set-CMDistributionPoint before", () => {
+    expect(cfg(OPTION_SETS.standard).GroupsByServerName).toBe(true);
+    expect(cfg(input(serverDpDoc({}, "1702"), "1702")).GroupsByServerName).toBe(false);
+    expect(cfg(input(serverDpDoc({}, "2012 SP1"), "2012 SP1")).GroupsByServerName).toBe(false);
+    expect(cfg(OPTION_SETS["no boundary groups"]).BoundaryGroups).toEqual([]);
+    // By name only where the version has nothing else: a wildcard character there is refused, naming the group.
+    expect(() => dpRoleScript(input(serverDpDoc({}, "2012 SP1"), "2012 SP1", { boundaryGroups: ["Branch [1]*"] }), "create")).toThrow(/"Branch \[1\]\*" contains \* \? or \[/);
+    expect(cfg(input(serverDpDoc(), "2403", { boundaryGroups: ["Branch [1]*"] })).BoundaryGroups).toEqual(["Branch [1]*"]);
   });
 
-  it("compares pull sources and ranks and sends both when they differ", () => {
-    const script = dpRoleScript(OPTION_SETS["pull, two sources"], "update");
-    expect(script).toContain("$wantedSources = @(@('dp02.contoso.com|1', 'dp03.contoso.com|2') | Sort-Object)");
-    expect(script).toContain("$set['SourceDistributionPoint'] = @('dp02.contoso.com', 'dp03.contoso.com')");
-    expect(script).toContain("$set['SourceDPRank'] = @(1, 2)");
+  it("never switches a DP to HTTPS itself (the PKI certificate is not in the document)", () => {
+    expect(cfg(OPTION_SETS["https and internet"]).Https).toBe(true);
+    expect(cfg(OPTION_SETS.standard).Https).toBe(false);
   });
 
   it("re-applies what cannot be read back: multicast ranges, schedule, priority", () => {
-    const multicast = dpRoleScript(OPTION_SETS.multicast, "update");
-    expect(multicast).toContain("Set-IfDiffers 'EnableMulticast' (Get-OptionalProperty $info 'IsMulticast') $true $true");
-    expect(multicast).toContain("$set['StartIPAddress'] = '239.0.0.1'");
-    expect(multicast).toContain("$set['EndUdpPort'] = 64000");
-    expect(multicast).toContain("$set['MulticastMaximumClientCount'] = 100");
-    const validation = dpRoleScript(OPTION_SETS["content validation daily"], "update");
-    expect(validation).toContain("$set['ContentValidationSchedule'] = (New-CMSchedule -RecurInterval Days -RecurCount 1 -Start (Get-Date '23:30') -ErrorAction Stop)");
-    expect(validation).toContain("$set['ContentMonitoringPriority'] = 'High'");
+    const multicast = cfg(OPTION_SETS.multicast).Settings.Always;
+    expect(multicast).toMatchObject({ StartIPAddress: "239.0.0.1", EndIPAddress: "239.0.0.254", StartUdpPort: 63000, EndUdpPort: 64000, MulticastMaximumClientCount: 100 });
+    const validation = cfg(OPTION_SETS["content validation daily"]).Settings;
+    expect(validation.Schedule).toEqual({ Recur: "daily", At: "23:30" });
+    expect(validation.Always.ContentMonitoringPriority).toBe("High");
   });
 
-  it("waits for the provider row, the SMS_DP$ share and DistMgr's 2399, and names the logs on timeout", () => {
-    const script = dpRoleScript(OPTION_SETS["installation account and timeout"], "create");
-    expect(script).toContain("$timeoutMinutes = 45");
-    expect(dpRoleScript(OPTION_SETS.standard, "create")).toContain("$timeoutMinutes = 30");
-    expect(script).toContain("Test-Path -LiteralPath ('FileSystem::\\\\' + $dp + '\\SMS_DP$')");
-    expect(script).toContain("MessageID = 2399 AND Component = 'SMS_DISTRIBUTION_MANAGER' AND RecordID > ");
-    expect(script).toContain("Start-Sleep -Seconds 30");
-    expect(script).toMatch(/distmgr\.log on ' \+ \$siteServer/);
-    expect(script).toContain("smsdpprov.log on the DP (<drive>\\SMS_DP$\\sms\\logs");
+  it("waits with the declared timeout for DistMgr's 2399", () => {
+    expect(cfg(OPTION_SETS["installation account and timeout"]).TimeoutMinutes).toBe(45);
+    expect(cfg(OPTION_SETS.standard).TimeoutMinutes).toBe(30);
+    expect(cfg(OPTION_SETS.standard).InstalledMessageId).toBe(2399);
+    expect(cfg(OPTION_SETS["installation account and timeout"]).InstallationAccount).toBe("CONTOSO\\svc-cminstall");
   });
 
   it("keeps a hostile description inside one literal", async () => {
@@ -249,41 +229,19 @@ describe("dpRoleScript create/update", () => {
   });
 });
 
-describe("dpRoleScript delete", () => {
-  it("removes the role, waits for the uninstall, then removes the site system only if no other role remains", async () => {
-    const script = dpRoleScript(OPTION_SETS.standard, "delete");
-    const cmds = await commands(script);
-    const at = (name: string) => {
-      const found = named(cmds, name);
-      expect(found, name).toHaveLength(1);
-      return found[0].startIndex;
-    };
-    const wait = script.indexOf("$rowGone = -not (Get-DpInfo)");
-    expect(wait).toBeGreaterThan(0);
-    expect(at("Remove-CMDistributionPoint")).toBeLessThan(wait);
-    expect(wait).toBeLessThan(script.indexOf("$shareGone = -not (Test-DpShare)") + 1);
-    expect(wait).toBeLessThan(at("Get-CMSiteRole"));
-    expect(at("Get-CMSiteRole")).toBeLessThan(at("Remove-CMSiteSystemServer"));
-    expect(named(cmds, "Add-CMDistributionPoint")).toHaveLength(0);
-    expect(named(cmds, "Set-CMDistributionPoint")).toHaveLength(0);
-    expect(script).toContain("if ($dpRole) {\n    Remove-CMDistributionPoint");
-    expect(script).toContain("if ($otherRoles.Count -eq 0) {\n      Remove-CMSiteSystemServer");
-  });
-});
-
-describe("newCmScheduleCall", () => {
+describe("scheduleData", () => {
   it("maps daily, weekly, monthly by date and last day of month", () => {
-    expect(newCmScheduleCall({ recur: "daily", at: "02:00" })).toBe("New-CMSchedule -RecurInterval Days -RecurCount 1 -Start (Get-Date '02:00') -ErrorAction Stop");
-    expect(newCmScheduleCall({ recur: "weekly", day: "saturday", at: "02:00" })).toBe("New-CMSchedule -DayOfWeek Saturday -RecurCount 1 -Start (Get-Date '02:00') -ErrorAction Stop");
-    expect(newCmScheduleCall({ recur: "monthly", day: "15", at: "13:45" })).toBe("New-CMSchedule -DayOfMonth 15 -RecurCount 1 -Start (Get-Date '13:45') -ErrorAction Stop");
-    expect(newCmScheduleCall({ recur: "monthly", day: "last", at: "00:00" })).toBe("New-CMSchedule -LastDayOfMonth -RecurCount 1 -Start (Get-Date '00:00') -ErrorAction Stop");
+    expect(scheduleData({ recur: "daily", at: "02:00" })).toEqual({ Recur: "daily", At: "02:00" });
+    expect(scheduleData({ recur: "weekly", day: "saturday", at: "02:00" })).toEqual({ Recur: "weekly", Day: "Saturday", At: "02:00" });
+    expect(scheduleData({ recur: "monthly", day: "15", at: "13:45" })).toEqual({ Recur: "monthly", Day: "15", At: "13:45" });
+    expect(scheduleData({ recur: "monthly", day: "last", at: "00:00" })).toEqual({ Recur: "last", At: "00:00" });
   });
   it("refuses malformed schedules", () => {
-    expect(() => newCmScheduleCall({ recur: "weekly", day: "someday", at: "02:00" })).toThrow(/weekday/);
-    expect(() => newCmScheduleCall({ recur: "monthly", day: "32", at: "02:00" })).toThrow(/1-31/);
-    expect(() => newCmScheduleCall({ recur: "daily", at: "2:00" })).toThrow(/HH:MM/);
-    expect(() => newCmScheduleCall({ recur: "daily", at: "24:00" })).toThrow(/HH:MM/);
-    expect(() => newCmScheduleCall({ recur: "hourly", at: "02:00" })).toThrow(/daily, weekly or monthly/);
-    expect(() => newCmScheduleCall({ recur: "daily", day: "monday", at: "02:00" })).toThrow(/no day/);
+    expect(() => scheduleData({ recur: "weekly", day: "someday", at: "02:00" })).toThrow(/weekday/);
+    expect(() => scheduleData({ recur: "monthly", day: "32", at: "02:00" })).toThrow(/1-31/);
+    expect(() => scheduleData({ recur: "daily", at: "2:00" })).toThrow(/HH:MM/);
+    expect(() => scheduleData({ recur: "daily", at: "24:00" })).toThrow(/HH:MM/);
+    expect(() => scheduleData({ recur: "hourly", at: "02:00" })).toThrow(/daily, weekly or monthly/);
+    expect(() => scheduleData({ recur: "daily", day: "monday", at: "02:00" })).toThrow(/no day/);
   });
 });

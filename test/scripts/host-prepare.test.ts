@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CLIENT_FEATURES, isPowerShell2Family, osFamily, SERVER_FEATURES } from "../../lib/scripts/features";
-import { hostPrepareScript } from "../../lib/scripts/host-prepare";
+import { hostPrepareConfig, hostPrepareScript } from "../../lib/scripts/host-prepare";
 import type { HostPrepInput, ScriptAction } from "../../lib/scripts/types";
 import { OS_IDS, type OsId } from "../../lib/topology/schema";
-import { syntaxProblems } from "./powershell-parser";
+import { analyzeAll, pwshStarts } from "./pwsh-analysis";
 import { ps2Violations } from "./ps2-checker";
 
 const LAB: HostPrepInput = {
@@ -52,21 +52,22 @@ describe("OS families", () => {
   });
 });
 
+/** One OS per family: the script text of a family differs only in its data. */
+const FAMILY_OSES = ["windows-7", "windows-10", "windows-server-2008-r2", "windows-server-2022"] as const;
+
 describe("every host script parses", () => {
-  for (const os of PREPARABLE) {
-    it(`${os}: all option sets × create/update/delete`, async () => {
-      for (const options of OPTION_SETS) {
-        for (const action of ACTIONS) {
-          const script = hostPrepareScript(lab({ os, ...options }), action);
-          const where = `${os} ${action} ${JSON.stringify(options)}`;
-          expect(await syntaxProblems(script), where).toEqual([]);
-          if (isPowerShell2Family(osFamily(os)!)) expect(await ps2Violations(script), where).toEqual([]);
-          // The script's body ends with an explicit exit 0, just before the wrapper's catch.
-          expect(script, where).toMatch(/\n  exit 0\n\} catch \{\n/);
-        }
-      }
+  it("every OS family x option set x action: PowerShell's parser finds no error, PowerShell 2.0 families no 2.0 violation, one pwsh process", async () => {
+    const cases = FAMILY_OSES.flatMap((os) => OPTION_SETS.flatMap((options) => ACTIONS.map((action) => ({ os, options, action }))));
+    const extra = PREPARABLE.map((os) => ({ os, options: OPTION_SETS[0], action: "create" as ScriptAction }));
+    const all = [...cases, ...extra];
+    const analyses = await analyzeAll(all.map((c) => hostPrepareScript(lab({ os: c.os, ...c.options }), c.action)));
+    all.forEach((c, i) => {
+      const where = `${c.os} ${c.action} ${JSON.stringify(c.options)}`;
+      expect(analyses[i].errors, where).toEqual([]);
+      if (isPowerShell2Family(osFamily(c.os)!)) expect(analyses[i].ps2, where).toEqual([]);
     });
-  }
+    expect(pwshStarts).toBe(1);
+  });
 });
 
 describe("the PowerShell 2.0 check sees the newer families' cmdlets", () => {
@@ -78,124 +79,47 @@ describe("the PowerShell 2.0 check sees the newer families' cmdlets", () => {
   });
 });
 
-describe("the lab's Windows 7 host script (create)", () => {
-  const script = hostPrepareScript(LAB, "create");
+type Cfg = Record<string, any>;
+const cfg = (input: HostPrepInput, action: ScriptAction = "create") => hostPrepareConfig(input, action) as Cfg;
 
-  it("grants LAB\\CM01$ via the Administrators SID, only when it is not a member yet", () => {
-    expect(script).toContain("$member = 'WinNT://LAB/CM01$'");
-    expect(script).toContain("$account = 'LAB\\CM01$'");
-    expect(script).toContain("'S-1-5-32-544'");
-    expect(script).not.toMatch(/Administrators,group|net(\.exe)? localgroup/i);
-    expect(indexOf(script, "$admins.IsMember($member)")).toBeLessThan(indexOf(script, "$admins.Add($member)"));
+describe("the lab's Windows 7 host (data)", () => {
+  it("grants LAB\\CM01$ and leaves a marker named after it", () => {
+    expect(cfg(LAB)).toMatchObject({ Account: "LAB\\CM01$", Member: "WinNT://LAB/CM01$", SiteServer: "cm01.lab.local", Dp: "win701.lab.local", MarkerName: "site-server-admin-LAB-CM01.txt", GrantLocalAdmin: true, InstallFeatures: true, RebootIfRequired: false });
   });
-
-  it("enables every IIS role service and RDC with dism.exe /NoRestart, parents first, exact case", () => {
-    expect(script).toContain(`$want = @(${CLIENT_FEATURES.map((f) => `'${f}'`).join(", ")})`);
+  it("enables every IIS role service and RDC, parents first, exact case", () => {
+    expect(cfg(LAB).Features).toEqual([...CLIENT_FEATURES]);
     expect(CLIENT_FEATURES).toContain("MSRDC-Infrastructure");
     expect(CLIENT_FEATURES.indexOf("IIS-WebServerRole")).toBeLessThan(CLIENT_FEATURES.indexOf("IIS-ISAPIExtensions"));
     expect(CLIENT_FEATURES.indexOf("IIS-IIS6ManagementCompatibility")).toBeLessThan(CLIENT_FEATURES.indexOf("IIS-Metabase"));
-    expect(script).toContain("'/Online', '/Enable-Feature'");
-    expect(script).toContain("'/NoRestart'");
-    expect(script).not.toMatch(/\/All\b|Enable-WindowsOptionalFeature|Install-WindowsFeature|Web-Server/);
+    expect(cfg(lab({ os: "windows-server-2008-r2" })).Features).toEqual([...SERVER_FEATURES]);
   });
-
-  it("reads Win32_OptionalFeature before it calls dism, and installs only what is missing", () => {
-    const query = indexOf(script, "Get-WmiObject -Class Win32_OptionalFeature");
-    expect(query).toBeLessThan(indexOf(script, "& $dism $dismArgs"));
-    expect(script).toContain("$_.InstallState -eq 1");
-    expect(script).toContain("$missing = @($want | Where-Object { $enabled -cnotcontains $_ })");
-    expect(script).toMatch(/if \(\$missing\.Count -gt 0\) \{\n\s+# A 32-bit/);
-  });
-
-  it("uses the Sysnative dism.exe from a 32-bit PowerShell and checks dism's exit code", () => {
-    expect(script).toContain("if ([IntPtr]::Size -eq 4 -and (Test-Path (Join-Path $env:windir 'Sysnative'))) { $dism = Join-Path $env:windir 'Sysnative\\dism.exe' }");
-    expect(script).toMatch(/\$dismExit = \$LASTEXITCODE\n/);
-    expect(script).toContain("} elseif ($dismExit -ne 0) {");
-  });
-
-  it("ends with 3010 and tells the user to reboot the host and run pulumi up again", () => {
-    expect(script).toContain("if ($dismExit -eq 3010) {");
-    expect(script).toContain("Write-Result 'reboot-required' ($done + '; Windows must restart to finish: reboot ' + $dp + ' and run pulumi up again')\n    exit 3010");
-    expect(script).not.toContain("shutdown.exe");
-  });
-
-  it("prints one result line per path and fails with exit 1", () => {
-    expect(script).toContain("Write-Result 'unchanged'");
-    expect(script).toContain("Write-Result 'changed'");
-    expect(script).toMatch(/catch \{\n  Write-Result 'failed' \$_\.Exception\.Message\n  exit 1\n\}/);
-  });
-});
-
-describe("options", () => {
-  it("rebootIfRequired schedules a restart with shutdown.exe and exits 0", () => {
-    const script = hostPrepareScript(lab({ rebootIfRequired: true }), "create");
-    expect(script).toContain("& shutdown.exe /r /t 60 /c ");
-    expect(script).toMatch(/shutdown\.exe \/r \/t 60[^\n]*\n\s+if \(\$LASTEXITCODE -ne 0 -and \$LASTEXITCODE -ne 1190\)/);
-    expect(script).toContain("Write-Result 'reboot-scheduled'");
-    expect(script).toContain("scheduled in 60 seconds");
-    expect(script).not.toContain("exit 3010");
-  });
-
-  it("installFeatures: false grants local admin only", () => {
-    const script = hostPrepareScript(lab({ installFeatures: false }), "create");
-    expect(script).toContain("$admins.Add($member)");
-    expect(script).not.toMatch(/dism|Win32_OptionalFeature|\$want/);
-  });
-
-  it("grantLocalAdmin: false installs features only", () => {
-    const script = hostPrepareScript(lab({ grantLocalAdmin: false }), "create");
-    expect(script).not.toMatch(/ADSI|S-1-5-32-544|CM01/);
-    expect(script).toContain("& $dism $dismArgs");
-  });
-
   it("update is the same script as create", () => {
-    expect(hostPrepareScript(LAB, "update").replaceAll("host-prepare/update", "host-prepare/create")).toBe(hostPrepareScript(LAB, "create"));
+    expect(hostPrepareScript(LAB, "update").replaceAll("host-prepare/update", "host-prepare/create").replace("Action = 'update'", "Action = 'create'")).toBe(hostPrepareScript(LAB, "create"));
   });
 });
 
-describe("delete", () => {
-  it.each(PREPARABLE)("%s: removes only the admin grant, IIS and RDC stay", (os) => {
-    const script = hostPrepareScript(lab({ os }), "delete");
-    expect(indexOf(script, "if ($admins.IsMember($member)) {")).toBeLessThan(indexOf(script, "$admins.Remove($member)"));
-    expect(script).not.toMatch(/\$admins\.Add|dism|Feature|shutdown|exit 3010/i);
+describe("the scripts of each family", () => {
+  const text = (os: OsId, action: ScriptAction = "create") => hostPrepareScript(lab({ os }), action);
+  it("Windows 7: dism.exe /NoRestart after Win32_OptionalFeature, no /All, no newer cmdlet", () => {
+    const script = text("windows-7").split("\n").filter((l) => !/^\s*#/.test(l)).join("\n");
+    expect(script.indexOf("Get-WmiObject -Class Win32_OptionalFeature")).toBeLessThan(script.indexOf("& $dism $dismArgs"));
+    expect(script).toContain("@('/Online', '/Enable-Feature')");
+    expect(script).toContain("@('/NoRestart')");
+    expect(script).not.toMatch(/\/All\b|Enable-WindowsOptionalFeature|Install-WindowsFeature/);
+  });
+  it("Windows 10/11: Enable-WindowsOptionalFeature -All -NoRestart after Get-WindowsOptionalFeature", () => {
+    const script = text("windows-11");
+    expect(script.indexOf("Get-WindowsOptionalFeature -Online -FeatureName $name")).toBeLessThan(script.indexOf("Enable-WindowsOptionalFeature -Online -FeatureName $missing -All -NoRestart"));
+  });
+  it("Server 2008 R2 imports ServerManager before Get-WindowsFeature; 2012+ use Install-WindowsFeature", () => {
+    const old = text("windows-server-2008-r2");
+    expect(old.indexOf("Import-Module ServerManager")).toBeLessThan(old.indexOf("Get-WindowsFeature -Name $name"));
+    expect(old).not.toContain("Install-WindowsFeature");
+    expect(text("windows-server-2012")).toContain("Install-WindowsFeature -Name $missing");
+  });
+  it.each(PREPARABLE)("%s delete: no feature code at all, IIS and RDC stay", (os) => {
+    const script = text(os, "delete");
     expect(script).toContain("IIS and RDC left installed");
+    expect(script.slice(script.indexOf("function Invoke-Delete"))).not.toMatch(/Install-Prerequisites|dism|shutdown/i);
   });
-
-  it("without a grant to revoke it changes nothing", () => {
-    const script = hostPrepareScript(lab({ grantLocalAdmin: false }), "delete");
-    expect(script).not.toMatch(/ADSI|Remove\(/);
-    expect(script).toContain("Write-Result 'unchanged'");
-  });
-});
-
-describe("other OS families", () => {
-  it("Windows 10/11 use Enable-WindowsOptionalFeature -All -NoRestart after Get-WindowsOptionalFeature", () => {
-    for (const os of ["windows-10", "windows-11"] as OsId[]) {
-      const script = hostPrepareScript(lab({ os }), "create");
-      expect(indexOf(script, "Get-WindowsOptionalFeature -Online -FeatureName $name")).toBeLessThan(
-        indexOf(script, "Enable-WindowsOptionalFeature -Online -FeatureName $missing -All -NoRestart"),
-      );
-      expect(script).toContain("$_.RestartNeeded");
-      expect(script).not.toContain("dism.exe /Enable-Feature exited");
-    }
-  });
-
-  it("Server 2008 R2 imports ServerManager, checks .Installed, then Add-WindowsFeature", () => {
-    const script = hostPrepareScript(lab({ os: "windows-server-2008-r2", dpServer: "dp01.lab.local" }), "create");
-    expect(script).toContain(`$want = @(${SERVER_FEATURES.map((f) => `'${f}'`).join(", ")})`);
-    expect(indexOf(script, "Import-Module ServerManager")).toBeLessThan(indexOf(script, "Get-WindowsFeature -Name $name"));
-    expect(indexOf(script, "if (-not $feature.Installed)")).toBeLessThan(indexOf(script, "Add-WindowsFeature -Name $missing"));
-    expect(script).toContain("[string]$result.RestartNeeded -eq 'Yes'");
-    expect(script).not.toContain("Install-WindowsFeature");
-  });
-
-  it.each(PREPARABLE.filter((os) => osFamily(os) === "server-modern"))(
-    "%s uses Install-WindowsFeature and fails clearly when a feature does not exist",
-    (os) => {
-      const script = hostPrepareScript(lab({ os }), "create");
-      expect(script).toContain("Install-WindowsFeature -Name $missing");
-      expect(script).toMatch(/if \(-not \$feature\) \{\n\s+throw \('Windows feature ' \+ \$name \+ ' does not exist on this OS/);
-      expect(script).toContain("hostHas.features: true");
-    },
-  );
 });

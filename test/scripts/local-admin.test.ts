@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localAdminLines, siteServerAccount } from "../../lib/scripts/local-admin";
-import { wrapScript } from "../../lib/scripts/wrapper";
-import { syntaxProblems } from "./powershell-parser";
-import { ps2Violations } from "./ps2-checker";
+import { localAdminData, siteServerAccount } from "../../lib/scripts/local-admin";
+import { ps1Text } from "../../lib/scripts/ps1-files";
 
 describe("siteServerAccount", () => {
   it("is DOMAIN\\FIRSTLABEL$ with the computer name upper-cased", () => {
@@ -11,42 +9,24 @@ describe("siteServerAccount", () => {
   });
 });
 
-describe("localAdminLines", () => {
-  const grant = localAdminLines("LAB", "cm01.lab.local", "grant").join("\n");
-  const revoke = localAdminLines("LAB", "cm01.lab.local", "revoke").join("\n");
-
-  it("finds the Administrators group by SID S-1-5-32-544 and strips the BUILTIN\\ prefix", () => {
-    for (const script of [grant, revoke]) {
-      expect(script).toContain("New-Object System.Security.Principal.SecurityIdentifier -ArgumentList 'S-1-5-32-544'");
-      expect(script).toContain(".Translate([System.Security.Principal.NTAccount]).Value");
-      expect(script).toContain("$adminsName.Substring($adminsName.IndexOf('\\') + 1)");
-      expect(script).toContain("[ADSI]('WinNT://' + $env:COMPUTERNAME + '/' + $adminsName + ',group')");
-    }
+describe("localAdminData", () => {
+  it("names the account, its WinNT member path and a marker file name of safe characters only", () => {
+    expect(localAdminData("LAB", "cm01.lab.local")).toEqual({ Account: "LAB\\CM01$", Member: "WinNT://LAB/CM01$", SiteServer: "cm01.lab.local", MarkerName: "site-server-admin-LAB-CM01.txt" });
+    expect(localAdminData("O'B$(x)", "we`b\u201901.lab.local").MarkerName).toMatch(/^[A-Za-z0-9._-]+$/);
   });
+});
 
-  it("grant adds WinNT://LAB/CM01$ only when IsMember says it is missing", () => {
-    expect(grant).toMatch(/if \(\$admins\.IsMember\(\$member\)\) \{\n\s+\$adminChanged = \$false\n\s+\} else \{\n\s+\$admins\.Add\(\$member\)/);
-    expect(grant).toContain("$member = 'WinNT://LAB/CM01$'");
-    expect(grant).not.toContain("Remove(");
+describe("local-admin.ps1", () => {
+  const text = ps1Text("local-admin.ps1");
+  it("finds the Administrators group by SID S-1-5-32-544 through Win32_Group, never by name or Translate()", () => {
+    expect(text).toContain("Get-WmiObject -Class Win32_Group -Filter \"LocalAccount = TRUE AND SID = 'S-1-5-32-544'\"");
+    expect(text).not.toMatch(/Translate\(|Administrators,group|net(\.exe)? localgroup/i);
   });
-
-  it("revoke removes only when IsMember says it is there", () => {
-    expect(revoke).toMatch(/if \(\$admins\.IsMember\(\$member\)\) \{\n\s+\$admins\.Remove\(\$member\)/);
-    expect(revoke).not.toContain("Add(");
-  });
-
-  it("puts odd names into single-quoted literals only", () => {
-    const lines = localAdminLines("O'Brien$(x)", "we`b’01.lab.local", "grant");
-    expect(lines[0]).toBe("$siteServer = 'we`b’’01.lab.local'");
-    expect(lines[1]).toBe("$account = 'O''Brien$(x)\\WE`B’’01$'");
-    expect(lines[2]).toBe("$member = 'WinNT://O''Brien$(x)/WE`B’’01$'");
-  });
-
-  it("is a PowerShell 2.0-safe script that parses", async () => {
-    for (const mode of ["grant", "revoke"] as const) {
-      const script = wrapScript("local-admin", [...localAdminLines("LAB", "cm01.lab.local", mode), "exit 0"].join("\n"));
-      expect(await syntaxProblems(script)).toEqual([]);
-      expect(await ps2Violations(script)).toEqual([]);
-    }
+  it("writes the marker before it adds, and revokes only with the marker and no site role left", () => {
+    const grant = text.slice(text.indexOf("function Grant-SiteServerAdmin"), text.indexOf("function Get-SiteRolesOnHost"));
+    expect(grant.indexOf("Set-Content -LiteralPath $marker")).toBeLessThan(grant.indexOf("$admins.Add("));
+    const revoke = text.slice(text.indexOf("function Revoke-SiteServerAdmin"));
+    expect(revoke.indexOf("Test-Path -LiteralPath $marker")).toBeLessThan(revoke.indexOf("Get-SiteRolesOnHost"));
+    expect(revoke.indexOf("Get-SiteRolesOnHost")).toBeLessThan(revoke.indexOf("$admins.Remove("));
   });
 });

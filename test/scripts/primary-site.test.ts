@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { primarySiteVerifyScript, SITE_BUILDS } from "../../lib/scripts/primary-site";
+import { primarySiteConfig, primarySiteVerifyScript, SITE_BUILDS } from "../../lib/scripts/primary-site";
 import { ACCEPTED_VERSIONS } from "../../lib/topology/version";
 import { commands, expectSiteScriptOk } from "./site-script-checks";
 
@@ -23,17 +23,14 @@ describe("primarySiteVerifyScript", () => {
   });
 
   it("expects the declared version's build and checks type and server", async () => {
+    const c = primarySiteConfig(input("2403")) as Record<string, any>;
+    expect(c).toMatchObject({ ExpectedBuild: 9128, Declared: "2403", SiteCode: "P01", SiteServer: "cm01.contoso.com" });
+    expect(c.KnownBuilds.B7804).toBe("2012 SP1");
     const script = primarySiteVerifyScript(input("2403"));
-    expect(script).toContain("$expectedBuild = 9128");
-    expect(script).toContain("$declared = '2403'");
     expect(script).toContain("if ([int]$site.Type -ne 2)");
-    expect(script).toMatch(/runs build ' \+ \$build \+ ' \(' \+ \$actual/);
-    expect(script).toContain("7804 = '2012 SP1'");
-    // It connects to the primary's own site server and drive.
-    expect(script).toContain("$siteCode = 'P01'\n  $siteServer = 'cm01.contoso.com'");
     const get = (await commands(script)).filter((c) => c.name === "Get-CMSite");
     expect(get.map((c) => c.text)).toEqual(["Get-CMSite -SiteCode $siteCode -ErrorAction Stop"]);
-    expect(primarySiteVerifyScript(input("2012 sp1"))).toContain("$expectedBuild = 7804");
+    expect((primarySiteConfig(input("2012 sp1")) as Record<string, any>).ExpectedBuild).toBe(7804);
   });
 
   it("refuses an unknown version label", () => {

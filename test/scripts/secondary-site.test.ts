@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { secondarySiteScript } from "../../lib/scripts/secondary-site";
+import { secondarySiteConfig, secondarySiteScript } from "../../lib/scripts/secondary-site";
 import type { ScriptAction, SecondarySiteInput } from "../../lib/scripts/types";
 import { commands, expectSiteScriptOk, named } from "./site-script-checks";
 
@@ -34,82 +34,49 @@ describe("secondarySiteScript: every action and case", () => {
   for (const [name, siteInput] of Object.entries(CASES)) {
     for (const action of ACTIONS) {
       it(`${name} / ${action}: parses, -ErrorAction Stop on every CM cmdlet, -Force on every Remove-*`, async () => {
-        const script = secondarySiteScript(siteInput, action);
-        const cmds = await expectSiteScriptOk(script);
+        const cmds = await expectSiteScriptOk(secondarySiteScript(siteInput, action));
         expect(named(cmds, "Remove-Item")).toHaveLength(0);
         // Runs on the parent primary's site server, against the parent's site drive.
-        expect(script).toContain("$siteCode = 'P01'\n  $siteServer = 'cm01.contoso.com'");
+        expect(secondarySiteConfig(siteInput, action)).toMatchObject({ SiteCode: "P01", SiteServer: "cm01.contoso.com", ProviderSiteCode: "P01" });
       });
     }
   }
 });
 
-describe("secondarySiteScript create", () => {
-  it("installs from the parent with SQL Express, HTTP and a self-signed certificate, after checking it is not there", async () => {
-    const script = secondarySiteScript(CASES.defaults, "create");
-    const cmds = await commands(script);
-    expect(named(cmds, "New-CMInstallationSourceFile")[0].text).toBe("New-CMInstallationSourceFile -CopyFromParentSiteServer -ErrorAction Stop");
-    expect(named(cmds, "New-CMSqlServerSetting")[0].text).toBe("New-CMSqlServerSetting -CopySqlServerExpressOnSecondarySite -ErrorAction Stop");
-    const install = named(cmds, "New-CMSecondarySite")[0];
-    expect(install.text).toBe(
-      "New-CMSecondarySite -SecondarySiteCode $secondaryCode -SiteName 'Branch secondary' -ServerName $secondaryServer -PrimarySiteCode $parentCode " +
-        "-InstallationSourceFile $source -SqlServerSetting $sql -Http -CreateSelfSignedCertificate -CertificateExpirationTimeUtc ([DateTime]::UtcNow.AddYears(2)) -ErrorAction Stop",
-    );
-    expect(named(cmds, "Get-CMSite")[0].startIndex).toBeLessThan(install.startIndex);
-    expect(script).toContain("if ($site) {\n    Assert-Identity $site\n  } else {");
-  });
+type Cfg = Record<string, any>;
+const cfg = (s: SecondarySiteInput, action: ScriptAction = "create") => secondarySiteConfig(s, action) as Cfg;
 
-  it("takes a UNC source (checked through the FileSystem provider) and an existing SQL instance", async () => {
-    const script = secondarySiteScript(CASES["UNC source, existing SQL instance, folder, timeout"], "create");
-    const cmds = await commands(script);
-    expect(script).toContain("$sourcePath = '\\\\files.contoso.com\\cm\\cd.latest'");
-    expect(script).toContain("Test-Path -LiteralPath ('FileSystem::' + $sourcePath)");
-    expect(named(cmds, "New-CMInstallationSourceFile")[0].text).toBe("New-CMInstallationSourceFile -CopyFromNetworkLocation -UncPath $sourcePath -ErrorAction Stop");
-    expect(named(cmds, "New-CMSqlServerSetting")[0].text).toBe(
-      "New-CMSqlServerSetting -UseExistingSqlServerInstance -SiteDatabaseName 'CM_S01' -InstanceName 'CONFIGMGR' -ErrorAction Stop",
-    );
-    expect(named(cmds, "New-CMSecondarySite")[0].text).toContain("-InstallationFolder 'D:\\Program Files\\Microsoft Configuration Manager'");
-    expect(script).toContain("$timeoutMinutes = 240");
-    const defaultInstance = named(await commands(secondarySiteScript(CASES["existing SQL default instance"], "create")), "New-CMSqlServerSetting")[0];
-    expect(defaultInstance.parameters).not.toContain("InstanceName");
+describe("secondarySiteConfig", () => {
+  it("installs from the parent with SQL Express by default, or from a UNC path with an existing instance", () => {
+    expect(cfg(CASES.defaults)).toMatchObject({ SecondaryCode: "S01", ParentCode: "P01", SecondaryServer: "cm02.contoso.com", Source: "parent", Sql: { Express: true }, TimeoutMinutes: 120 });
+    expect(cfg(CASES["UNC source, existing SQL instance, folder, timeout"])).toMatchObject({
+      Source: "\\\\files.contoso.com\\cm\\cd.latest",
+      Sql: { Express: false, DatabaseName: "CM_S01", InstanceName: "CONFIGMGR" },
+      InstallationFolder: "D:\\Program Files\\Microsoft Configuration Manager",
+      TimeoutMinutes: 240,
+    });
+    expect(cfg(CASES["existing SQL default instance"]).Sql).toEqual({ Express: false, DatabaseName: "CM_S01", InstanceName: null });
   });
-
-  it("uses the older parameter names for 2012 SP1", async () => {
-    const install = named(await commands(secondarySiteScript(CASES["2012 SP1"], "create")), "New-CMSecondarySite")[0];
-    expect(install.parameters).toEqual(expect.arrayContaining(["SiteCode", "ParentSiteCode", "InstallDir"]));
-    expect(install.parameters).not.toContain("SecondarySiteCode");
-  });
-
-  it("waits for SMS_Site status 1 and points at ConfigMgrSetup.log on the secondary when it fails or times out", () => {
-    const script = secondarySiteScript(CASES.defaults, "create");
-    expect(script).toContain("if ($site -and [int]$site.Status -eq 1) { break }");
-    expect(script).toContain("$timeoutMinutes = 120");
-    expect(script).toContain("$setupLog = 'ConfigMgrSetup.log in the root of the system drive of ' + $secondaryServer");
-    expect(script).toMatch(/is not active after ' \+ \$timeoutMinutes \+ ' minutes/);
-  });
-
-  it("refuses a site under the code that is not the declared secondary", () => {
-    const script = secondarySiteScript(CASES.defaults, "create");
-    expect(script).toContain("if ([int]$Site.Type -ne 1)");
-    expect(script).toContain("if ([string]$Site.ReportingSiteCode -ne $parentCode)");
+  it("uses the documented names on every version (2012 SP1 has them too)", () => {
+    expect(cfg(CASES["2012 SP1"]).Names).toEqual({ SecondarySiteCode: "SecondarySiteCode", PrimarySiteCode: "PrimarySiteCode", InstallationFolder: "InstallationFolder" });
+    expect(cfg(CASES.defaults).Names).toEqual({ SecondarySiteCode: "SecondarySiteCode", PrimarySiteCode: "PrimarySiteCode", InstallationFolder: "InstallationFolder" });
   });
 });
 
-describe("secondarySiteScript update and delete", () => {
-  it("update only verifies", async () => {
-    const cmds = await commands(secondarySiteScript(CASES.defaults, "update"));
-    expect(cmds.filter((c) => /^(New|Set|Remove|Add)-CM/.test(c.name))).toEqual([]);
-    expect(named(cmds, "Get-CMSite")).toHaveLength(1);
-  });
-
-  it("delete uninstalls the declared secondary only if it exists, then waits until it is gone", async () => {
-    const script = secondarySiteScript(CASES.defaults, "delete");
+describe("secondary-site.ps1", () => {
+  it("installs with its distribution point (-InstallInternetServer $true), HTTP and a self-signed certificate", async () => {
+    const script = secondarySiteScript(CASES.defaults, "create");
     const cmds = await commands(script);
-    const remove = named(cmds, "Remove-CMSecondarySite");
-    expect(remove).toHaveLength(1);
-    expect(remove[0].text).toBe("Remove-CMSecondarySite -SiteCode $secondaryCode -Action Uninstall -Force -ErrorAction Stop");
-    expect(script.indexOf("Assert-Identity $site\n    if ([int]$site.Status -ne 4)")).toBeGreaterThan(0);
-    expect(script).toContain("if (-not $site -or [int]$site.Status -eq 4) { break }");
-    expect(named(cmds, "New-CMSecondarySite")).toHaveLength(0);
+    expect(named(cmds, "New-CMSecondarySite").map((c) => c.text)).toEqual(["New-CMSecondarySite @install -ErrorAction Stop"]);
+    const install = script.slice(script.indexOf("$install = @{"), script.indexOf("New-CMSecondarySite @install"));
+    expect(install).toContain("InstallInternetServer = $true");
+    expect(install).toContain("Http = $true");
+    expect(install).toContain("CreateSelfSignedCertificate = $true");
+  });
+  it("update only reads", async () => {
+    const script = secondarySiteScript(CASES.defaults, "update");
+    const body = script.slice(script.indexOf("function Invoke-Verify"), script.indexOf("function Invoke-Delete"));
+    expect(body).not.toMatch(/(New|Set|Remove|Add)-CM/);
+    expect(named(await commands(script), "Remove-CMSecondarySite").map((c) => c.text)).toEqual(["Remove-CMSecondarySite -SiteCode $secondaryCode -Action Uninstall -Force -ErrorAction Stop"]);
   });
 });

@@ -1,52 +1,35 @@
 import { expect } from "vitest";
 import { normalizeTopology } from "../../lib/topology/normalize";
 import { type DistributionPointDoc, type TopologyDoc, type TopologyInput, topologySchema } from "../../lib/topology/schema";
-import { parseTree, type SyntaxNode, syntaxProblems } from "./powershell-parser";
+import { analyze, type PsCommand } from "./pwsh-analysis";
 
 /** Shared checks for the scripts that run on a site server (dp-role, boundary-group, secondary, primary). */
 
-export interface ParsedCommand {
-  readonly name: string;
-  /** Parameter names as written, without the dash (e.g. "ErrorAction"). */
-  readonly parameters: readonly string[];
-  readonly text: string;
-  readonly startIndex: number;
-}
+export type ParsedCommand = PsCommand;
 
-export async function commands(script: string): Promise<ParsedCommand[]> {
-  const root = await parseTree(script);
-  return root.descendantsOfType("command").map((node: SyntaxNode) => {
-    const name = node.childForFieldName("command_name")?.text ?? node.child(0)?.text ?? "";
-    const parameters = node.descendantsOfType("command_parameter").filter((p) => isOwnParameter(p, node)).map((p) => p.text.replace(/^-/, ""));
-    return { name, parameters, text: node.text.trimEnd(), startIndex: node.startIndex };
-  });
-}
-
-/** A parameter of this command, not of a command nested in one of its arguments. */
-function isOwnParameter(param: SyntaxNode, command: SyntaxNode): boolean {
-  for (let n = param.parent; n; n = n.parent) {
-    if (n.type === "command") return n.id === command.id;
-  }
-  return false;
+export async function commands(script: string): Promise<readonly ParsedCommand[]> {
+  return (await analyze(script, {})).commands;
 }
 
 export const isCmCmdlet = (name: string): boolean => /^[A-Za-z]+-CM[A-Z]/.test(name);
 
 /**
- * Parses cleanly; every ConfigMgr cmdlet carries -ErrorAction Stop; every Remove-* carries -Force;
- * the success path ends with `exit 0` before the wrapper's catch; the text is ASCII apart from
- * `values` (non-ASCII input values, which the test put there on purpose).
+ * Parses cleanly (PowerShell's parser); every ConfigMgr cmdlet carries -ErrorAction Stop; every
+ * Remove-* carries -Force; the script ends in the step's try/catch with exit 0 / exit 1; the text is
+ * ASCII apart from `values` (non-ASCII input values, which the test put there on purpose).
  */
-export async function expectSiteScriptOk(script: string, values: readonly string[] = []): Promise<ParsedCommand[]> {
-  expect(await syntaxProblems(script)).toEqual([]);
-  const cmds = await commands(script);
+export async function expectSiteScriptOk(script: string, values: readonly string[] = []): Promise<readonly ParsedCommand[]> {
+  const analysis = await analyze(script, {});
+  expect(analysis.errors).toEqual([]);
+  const cmds = analysis.commands;
   for (const cmd of cmds.filter((c) => isCmCmdlet(c.name))) {
+    expect(cmd.parameters, `${cmd.name} without -ErrorAction Stop: ${cmd.text}`).toContain("ErrorAction");
     expect(cmd.text, `${cmd.name} without -ErrorAction Stop`).toMatch(/ -ErrorAction Stop\b/);
   }
   for (const cmd of cmds.filter((c) => /^Remove-CM/.test(c.name))) {
     expect(cmd.parameters, `${cmd.name} without -Force`).toContain("Force");
   }
-  expect(script).toMatch(/\n {2}exit 0\n\} catch \{\n/);
+  expect(script).toMatch(/\n {2}exit 0\n\} catch \{\n {2}Write-Result 'failed' \$_\.Exception\.Message\n {2}exit 1\n\}\n$/);
   const generated = values.reduce((text, value) => text.split(value).join(""), script);
   expect(/^[\x09\x0a\x20-\x7e]*$/.test(generated), "non-ASCII character in a generated script").toBe(true);
   return cmds;
