@@ -114,7 +114,7 @@ function installedProviderBytes() {
     fs.cpSync(path.join(root, "dist"), path.join(modules, "pulumi-configmgr", "dist"), { recursive: true });
     fs.cpSync(path.join(ours, "@pulumi", "pulumi"), path.join(modules, "@pulumi", "pulumi"), { recursive: true });
     for (const name of fs.readdirSync(ours)) {
-      if (name === "@pulumi") continue;
+      if (name === "@pulumi" || name === "pulumi-configmgr") continue; // the copy above; npm ci links the checkout here too
       fs.symlinkSync(path.join(ours, name), path.join(modules, name), "dir");
       links.push(path.join(modules, name));
     }

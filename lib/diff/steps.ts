@@ -1,4 +1,4 @@
-import type { DpNode, SiteNode, TopologyModel } from "../topology/model";
+import { groupKey, type DpNode, type SiteNode, type TopologyModel } from "../topology/model";
 
 /**
  * The remote steps `pulumi up` runs for a hierarchy, as plain data: which step, on which host,
@@ -14,7 +14,10 @@ export type StepKind = "verify" | "install" | "boundary-group" | "prepare" | "ro
 export interface PlannedStep {
   /** Stable id: `<object ref>#<step>`. */
   readonly id: string;
-  /** As the README names steps: `P01-verify`, `Lab HQ-boundary-group`, `win701.lab.local-role`. */
+  /**
+   * As the Pulumi layer names steps, from normalised identity (lib/pulumi/identity.ts): `P01-verify`,
+   * `lab hq-boundary-group`, `win701.lab.local-role`.
+   */
   readonly name: string;
   readonly kind: StepKind;
   readonly object: string;
@@ -65,7 +68,7 @@ export function plannedSteps(model: TopologyModel): PlannedStep[] {
   model.primaries.forEach((site) =>
     push({
       id: id(site.ref, "verify"),
-      name: `${site.code}-verify`,
+      name: `${site.code.toUpperCase()}-verify`,
       kind: "verify",
       object: site.ref,
       host: site.server,
@@ -80,7 +83,7 @@ export function plannedSteps(model: TopologyModel): PlannedStep[] {
     if (!parent) return;
     push({
       id: id(site.ref, "install"),
-      name: `${site.code}-install`,
+      name: `${site.code.toUpperCase()}-install`,
       kind: "install",
       object: site.ref,
       host: parent.server,
@@ -97,7 +100,7 @@ export function plannedSteps(model: TopologyModel): PlannedStep[] {
     const systems = [...new Set(g.dps.map((dp) => dp.server))];
     push({
       id: id(g.ref, "boundary-group"),
-      name: `${g.name}-boundary-group`,
+      name: `${groupKey(g.name)}-boundary-group`,
       kind: "boundary-group",
       object: g.ref,
       host: host.server,
@@ -115,11 +118,12 @@ export function plannedSteps(model: TopologyModel): PlannedStep[] {
     if (prepare) {
       push({
         id: id(dp.ref, "prepare"),
-        name: `${dp.server}-prepare`,
+        name: `${dp.server.toLowerCase()}-prepare`,
         kind: "prepare",
         object: dp.ref,
         host: dp.server,
-        after: [],
+        // The primary's verify is the first logon with the account; the DP hosts wait for it (the dial policy).
+        after: [id(host.ref, "verify")],
         deletes: true,
         scriptKey: key([dp.doc.os, model.doc.domain, dp.site.server, dp.server, dp.doc.prepareHost]),
         triggerKey,
@@ -127,7 +131,7 @@ export function plannedSteps(model: TopologyModel): PlannedStep[] {
     }
     push({
       id: id(dp.ref, "role"),
-      name: `${dp.server}-role`,
+      name: `${dp.server.toLowerCase()}-role`,
       kind: "role",
       object: dp.ref,
       host: host.server,

@@ -10,6 +10,9 @@ import { hierarchyInputs, waiverKey } from "./facts";
 import { PrimarySite } from "./primary-site";
 import { HierarchyProvisioning } from "./provisioning/hierarchy";
 import type { ProvisionArgs } from "./provisioning/options";
+import { unprovisionableVersion } from "./provisioning/steps";
+import { groupName, dpName, legacyAlias, legacyUrn, siteName, TYPES } from "./identity";
+import { scriptBehaviour } from "./script-behaviour";
 import { SecondarySite } from "./secondary-site";
 import { TopologyCheck } from "./topology-check";
 
@@ -19,7 +22,9 @@ export interface HierarchyArgs extends ProvisionArgs {
   /**
    * Values of the secrets the document names (`pxe.passwordSecret`), by name. A name not given
    * here is read from Pulumi config as a secret (`pulumi config set --secret <name> …`;
-   * `ns:name` reads another namespace).
+   * `ns:name` reads another namespace). Prefer config: the CLI masks stack-config secrets in any
+   * text it prints (a failing step's error, --debug output); a value given here is a secret in
+   * state but not masked in such text.
    */
   secrets?: Record<string, pulumi.Input<string>>;
 }
@@ -50,46 +55,74 @@ export class Hierarchy extends pulumi.ComponentResource {
     const { validation, model } = loadAndValidate(args.topology);
     // Before anything is registered: a missing configmgr:user stops the program here.
     const plan = new HierarchyProvisioning(`Hierarchy ${name}`, model, args);
+    const refusal = plan.enabled ? unprovisionableVersion(model.doc.configMgrVersion) : undefined;
+    if (refusal !== undefined) throw new pulumi.RunError(`Hierarchy ${name}: [provisioning] hierarchy: ${refusal}`);
     super("configmgr:index:Hierarchy", name, {}, opts);
     this.document = model.doc;
     this.diagnostics = validation.diagnostics;
     this.summary = validation.summary;
 
-    const topology = new TopologyCheck(`${name}-topology`, model.doc, { parent: this });
+    const topology = new TopologyCheck(`${name}-topology`, model.doc, { parent: this }, plan.enabled ? scriptBehaviour() : undefined);
     this.topology = topology;
     const inputs = hierarchyInputs(model);
     const byRef = new Map<string, pulumi.Resource>();
-
-    const primaries: Record<string, PrimarySite> = {};
+    // Lookups by name are prototype-free: a group named "__proto__" or a DP on a server named
+    // "constructor" is an entry like any other (a plain object would hide or drop it).
+    const primaries = record<PrimarySite>();
+    const primaryByCode = new Map<string, PrimarySite>();
     model.primaries.forEach((site, i) => {
-      if (primaries[site.code] || byRef.has(site.ref)) return; // duplicate code: SITECODE-UNIQUE reports it
-      const c = new PrimarySite(`${name}-${site.code}`, { ...inputs.primaries[i], ...plan.primary(topology) }, { parent: this, dependsOn: [topology] });
+      const code = site.code.toUpperCase();
+      if (primaryByCode.has(code) || byRef.has(site.ref)) return; // duplicate code: SITECODE-UNIQUE reports it
+      const c = new PrimarySite(
+        siteName(name, code),
+        { ...inputs.primaries[i], ...plan.primary(topology) },
+        { parent: this, dependsOn: [topology], aliases: legacyAlias(siteName(name, code), `${name}-${site.code}`, undefined) },
+      );
       primaries[site.code] = c;
+      primaryByCode.set(code, c);
       byRef.set(site.ref, c);
     });
 
-    const secondaries: Record<string, SecondarySite> = {};
+    const secondaries = record<SecondarySite>();
+    const secondaryByCode = new Map<string, SecondarySite>();
+    // Where each site component was before 0.2 (a DP's old parent).
+    const legacySite = new Map<string, pulumi.Resource | pulumi.Output<string>>();
+    for (const [code, c] of primaryByCode) legacySite.set(code, c);
     model.secondaries.forEach((site, i) => {
-      if (byRef.has(site.ref)) return;
-      const parent = site.parent === undefined ? undefined : primaries[site.parent];
+      const code = site.code.toUpperCase();
+      if (byRef.has(site.ref) || secondaryByCode.has(code) || primaryByCode.has(code)) return;
+      const parent = site.parent === undefined ? undefined : primaryByCode.get(site.parent.toUpperCase());
+      const oldName = `${name}-${site.code}`;
       const c = new SecondarySite(
-        `${name}-${site.code}`,
+        siteName(name, code),
         { ...inputs.secondaries[i], ...plan.secondary(site, topology, primaries) },
-        { parent: parent ?? this, dependsOn: parent ? [topology, parent.resource] : [topology] },
+        {
+          parent: this,
+          dependsOn: parent ? [topology, parent.resource] : [topology],
+          aliases: legacyAlias(siteName(name, code), oldName, parent),
+        },
       );
       secondaries[site.code] = c;
+      secondaryByCode.set(code, c);
+      legacySite.set(code, parent ? legacyUrn(oldName, TYPES.secondary, parent) : c);
       byRef.set(site.ref, c);
     });
+    const siteOf = (code: string | undefined) =>
+      code === undefined ? undefined : (primaryByCode.get(code.toUpperCase()) ?? secondaryByCode.get(code.toUpperCase()));
 
-    const groups: Record<string, BoundaryGroup> = {};
+    const groups = record<BoundaryGroup>();
     const groupByKey = new Map<string, BoundaryGroup>();
     model.groups.forEach((g, i) => {
       if (groupByKey.has(g.key)) return; // NAME-UNIQUE reports it
-      const assigned = g.doc.assignedSite === undefined ? undefined : (primaries[g.doc.assignedSite] ?? secondaries[g.doc.assignedSite]);
+      const assigned = siteOf(g.doc.assignedSite);
       const c = new BoundaryGroup(
-        `${name}-${g.name}`,
+        groupName(name, g.name),
         { ...inputs.groups[i], ...plan.group(g, topology, primaries, secondaries) },
-        { parent: this, dependsOn: assigned ? [topology, assigned.resource] : [topology] },
+        {
+          parent: this,
+          dependsOn: assigned ? [topology, assigned.resource] : [topology],
+          aliases: legacyAlias(groupName(name, g.name), `${name}-${g.name}`, undefined),
+        },
       );
       groups[g.name] = c;
       groupByKey.set(g.key, c);
@@ -97,37 +130,41 @@ export class Hierarchy extends pulumi.ComponentResource {
     });
 
     const secrets = secretReader(args.secrets);
-    const dps: Record<string, DistributionPoint> = {};
+    const dps = record<DistributionPoint>();
+    const dpByServer = new Map<string, DistributionPoint>();
     const index = new Map<DpNode, number>(model.dps.map((dp, i) => [dp, i]));
     for (const dp of sourcesFirst(model)) {
-      if (dps[dp.server]) continue; // NAME-UNIQUE reports it
+      const server = dp.server.toLowerCase();
+      if (dpByServer.has(server)) continue; // NAME-UNIQUE reports it
       const i = index.get(dp)!;
-      const site = dp.site ? (primaries[dp.site.code] ?? secondaries[dp.site.code]) : undefined;
+      const site = dp.site ? siteOf(dp.site.code) : undefined;
       const dependsOn: pulumi.Resource[] = [topology];
       if (site) dependsOn.push(site.resource);
       for (const g of dp.groups) dependsOn.push(groupByKey.get(g.key)!.resource);
       for (const s of dp.doc.pull?.sources ?? []) {
-        const source = dps[s.server];
+        const source = dpByServer.get(s.server.toLowerCase());
         if (source) dependsOn.push(source.resource);
       }
       const passwordSecret = dp.doc.pxe?.passwordSecret;
+      const oldParent = dp.site ? legacySite.get(dp.site.code.toUpperCase()) : undefined;
       const c = new DistributionPoint(
-        `${name}-${dp.server}`,
+        dpName(name, server),
         {
           ...inputs.dps[i],
           ...(passwordSecret !== undefined ? { pxePassword: secrets(passwordSecret) } : {}),
           ...plan.dp(dp, topology, primaries, secondaries, groupByKey, dps),
         },
-        { parent: site ?? this, dependsOn },
+        { parent: this, dependsOn, aliases: legacyAlias(dpName(name, server), `${name}-${dp.server}`, oldParent) },
       );
       dps[dp.server] = c;
+      dpByServer.set(server, c);
       byRef.set(dp.ref, c);
     }
 
-    this.primarySites = primaries;
-    this.secondarySites = secondaries;
-    this.boundaryGroups = groups;
-    this.distributionPoints = dps;
+    this.primarySites = forgiving(primaries);
+    this.secondarySites = forgiving(secondaries);
+    this.boundaryGroups = forgiving(groups);
+    this.distributionPoints = forgiving(dps);
 
     for (const d of validation.diagnostics) {
       const on = byRef.get(waiverKey(d.object)) ?? this;
@@ -136,6 +173,27 @@ export class Hierarchy extends pulumi.ComponentResource {
     }
     this.registerOutputs({ summary: this.summary });
   }
+}
+
+/** A record without a prototype: every name the document allows is an own key, none is inherited. */
+function record<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/**
+ * Lookups as forgiving as the document (issue 10): names and FQDNs are case-insensitive there,
+ * site codes are upper-cased, so `boundaryGroups["hq"]` finds "HQ" and `primarySites["p01"]`
+ * finds P01. Keys and enumeration stay the names as declared; an inherited name (`toString`)
+ * still finds nothing.
+ */
+function forgiving<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  const byFolded = new Map(Object.keys(entries).map((k) => [k.toLowerCase(), entries[k]]));
+  return new Proxy(entries, {
+    get: (target, key) => (typeof key !== "string" || Object.hasOwn(target, key) ? Reflect.get(target, key) : byFolded.get(key.toLowerCase())),
+    has: (target, key) => (typeof key !== "string" || Object.hasOwn(target, key) ? Reflect.has(target, key) : byFolded.has(key.toLowerCase())),
+    set: () => false,
+    deleteProperty: () => false,
+  });
 }
 
 /** Reads the document; a document that cannot be read or has not the format's shape stops the program. */

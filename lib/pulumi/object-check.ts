@@ -326,7 +326,7 @@ export function checkObject(kind: ObjectKind, inputs: Plain): ObjectVerdict {
   const settings = settingsOf(inputs);
   for (const field of unknown) {
     if (!(field in settings)) continue;
-    if (field in NEUTRAL_FIELDS[kind]) settings[field] = NEUTRAL_FIELDS[kind][field];
+    if (Object.hasOwn(NEUTRAL_FIELDS[kind], field)) settings[field] = NEUTRAL_FIELDS[kind][field];
     else delete settings[field];
   }
   const ref = objectRef(kind, settings);
@@ -360,7 +360,7 @@ export function checkObject(kind: ObjectKind, inputs: Plain): ObjectVerdict {
   const prefix = `${COLLECTION[kind]}[0]`;
   const readsUnknown = (rule: string) => {
     for (const field of unknown) {
-      const readers = RULES_READING[field];
+      const readers = Object.hasOwn(RULES_READING, field) ? RULES_READING[field] : undefined; // a field named "constructor" is not a rule list
       if (readers && (readers.includes("*") || readers.includes(rule))) return true;
     }
     return false;

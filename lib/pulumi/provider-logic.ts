@@ -24,6 +24,18 @@ type Plain = Record<string, unknown>;
 
 export { jsonClean };
 
+/**
+ * The Topology resource's record of the step scripts' behaviour versions (script-behaviour.ts):
+ * not part of the document, never validated; a change is an update, so the preview shows it.
+ */
+export const SCRIPT_BEHAVIOUR = "scriptBehaviour";
+
+/** The document a Topology resource's inputs hold. */
+function documentOf(inputs: Plain): Plain {
+  const { [SCRIPT_BEHAVIOUR]: _versions, ...doc } = inputs;
+  return doc;
+}
+
 /** Fields that only feed the check: a change in them alone re-runs the check, not an update. */
 const CHECK_ONLY_FIELDS = ["context", "waivers"];
 
@@ -107,11 +119,12 @@ function normalizedInputs(kind: ObjectKind, inputs: Plain): Plain {
 }
 
 function checkTopology(inputs: Plain): CheckResult {
-  const unknown = unknownPaths(inputs);
-  let doc: Plain = inputs;
+  const docInputs = documentOf(inputs);
+  const unknown = unknownPaths(docInputs);
+  let doc: Plain = docInputs;
   const regions: (readonly (string | number)[])[] = [];
   const fields = new Set<string>();
-  if (unknown.length > 0) ({ doc } = neutralizeDocument(inputs, regions, fields));
+  if (unknown.length > 0) ({ doc } = neutralizeDocument(docInputs, regions, fields));
   const validation = validateDocument(loadTopologyObject(doc));
   const failures: CheckFailure[] = [];
   for (const d of validation.diagnostics) {
@@ -135,7 +148,7 @@ function neutralizeDocument(input: Plain, regions: (readonly (string | number)[]
   const doc: Plain = { ...input };
   for (const key of Object.keys(doc)) {
     if (!isUnknown(doc[key]) && unknownPaths(doc[key]).length === 0) continue;
-    const kind = OBJECT_KIND[key];
+    const kind = Object.hasOwn(OBJECT_KIND, key) ? OBJECT_KIND[key] : undefined;
     if (!kind || isUnknown(doc[key])) {
       fields.add(key);
       regions.push([key]);
@@ -154,7 +167,7 @@ function neutralizeDocument(input: Plain, regions: (readonly (string | number)[]
       for (const field of unknownFields(copy)) {
         fields.add(field);
         regions.push([...path, field]);
-        if (field in NEUTRAL_FIELDS[kind]) copy[field] = NEUTRAL_FIELDS[kind][field];
+        if (Object.hasOwn(NEUTRAL_FIELDS[kind], field)) copy[field] = NEUTRAL_FIELDS[kind][field];
         else delete copy[field];
       }
       return copy;
@@ -178,7 +191,7 @@ function parsePath(path: string): (string | number)[] {
 function dependsOnUnknown(rule: string, path: string, regions: (readonly (string | number)[])[], fields: Set<string>): boolean {
   if (TOPOLOGY_ONLY_RULES.includes(rule)) return true;
   for (const field of fields) {
-    const readers = RULES_READING[field];
+    const readers = Object.hasOwn(RULES_READING, field) ? RULES_READING[field] : undefined; // a field named "constructor" is not a rule list
     if (readers && (readers.includes("*") || readers.includes(rule))) return true;
   }
   const p = parsePath(path);
@@ -252,7 +265,7 @@ export function idOf(kind: Kind, inputs: Plain): string {
 export function outputsOf(kind: Kind, inputs: Plain): Plain {
   const outs: Plain = { ...inputs };
   if (kind === "topology") {
-    const validation = validateDocument(loadTopologyObject(inputs));
+    const validation = validateDocument(loadTopologyObject(documentOf(inputs)));
     outs.summary = { ...validation.summary };
     return jsonClean(outs);
   }

@@ -4,6 +4,7 @@ import type { TopologyDoc } from "../topology/schema";
 import { dynamicProps } from "./component";
 import { jsonClean } from "./json";
 import { topologyProvider } from "./providers";
+import { SCRIPT_BEHAVIOUR } from "./provider-logic";
 
 /**
  * The topology-level dynamic resource of a Hierarchy: its inputs are the whole normalised
@@ -15,8 +16,11 @@ export class TopologyCheck extends pulumi.dynamic.Resource {
   declare readonly summary: pulumi.Output<Summary>;
   declare readonly configMgrVersion: pulumi.Output<string>;
 
-  constructor(name: string, doc: TopologyDoc, opts?: pulumi.CustomResourceOptions) {
+  /** `scriptBehaviour`: the behaviour versions of the step scripts (script-behaviour.ts), when the hierarchy provisions. */
+  constructor(name: string, doc: TopologyDoc, opts?: pulumi.CustomResourceOptions, scriptBehaviour?: Record<string, number>) {
     const { $schema: _schema, ...rest } = doc;
-    super(topologyProvider, name, dynamicProps(jsonClean(rest), ["summary"]), opts, "configmgr", "Topology");
+    const inputs: Record<string, unknown> = jsonClean(rest);
+    if (scriptBehaviour !== undefined && Object.keys(scriptBehaviour).length > 0) inputs[SCRIPT_BEHAVIOUR] = scriptBehaviour;
+    super(topologyProvider, name, dynamicProps(inputs, ["summary"]), opts, "configmgr", "Topology");
   }
 }

@@ -1,5 +1,9 @@
-import { readFileSync } from "node:fs";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { readFileSync, statSync } from "node:fs";
+import { checkText, decodeTopologyBytes, MAX_TOPOLOGY_BYTES, tooLargeReason } from "./decode";
+import { expansionProblem, hasRespelledKey } from "./expansion";
+import { countJsonKeys, countParsedKeys, jsonDuplicateKeyOffsets, jsonPositions } from "./json-text";
+import { lineIndex } from "./lines";
+import { fastYaml, needsReference, referenceYaml, yamlChildren, yamlPositions } from "./yaml-text";
 
 /** A path into the document, as zod reports it: ["distributionPoints", 2, "hardware", "memoryGB"]. */
 export type DocPath = readonly PropertyKey[];
@@ -43,84 +47,142 @@ export function loadTopologyObject(data: unknown): LoadedDocument {
 }
 
 /**
- * YAML or JSON text (JSON is read by the YAML 1.2 parser too, so both get positions and both
- * catch keys written twice). Never throws: a fatal problem is returned in `error`.
+ * Above this size a YAML document is not read a second time by the `yaml` package (its nodes
+ * with positions cost about half a second and over 100 MB per MB of YAML): diagnostics of larger
+ * YAML documents carry paths without line numbers, and a syntax error is reported as js-yaml (or
+ * JSON.parse) found it. JSON positions come from a scan of the text and have no such limit.
+ */
+export const POSITIONS_MAX_CHARS = 10_000_000;
+
+/** "Map keys must be unique": the `yaml` package's words, which the diagnostics have always quoted. */
+const DUPLICATE_KEY = "Map keys must be unique";
+
+/**
+ * YAML or JSON text. JSON is read by JSON.parse and YAML by js-yaml; positions and the
+ * `yaml` package's reading are paid for only when a diagnostic or an error needs them (see
+ * yaml-text.ts). Both catch keys written twice. Never throws: a fatal problem is returned in `error`.
  */
 export function readTopologyText(text: string, file?: string): LoadedDocument {
-  if (text.length > LARGE_JSON_CHARS && /^\s*\{/.test(text)) return readLargeJson(text, file);
-  const failed = (error: TopologyLoadError): LoadedDocument => ({ data: undefined, file, positionOf: noPositions, error });
-  const lineCounter = new LineCounter();
-  let doc;
-  try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  } catch (err) {
-    return failed(new TopologyLoadError(`cannot parse the document: ${firstLine(String((err as Error)?.message ?? err))}`, file));
+  const checked = checkText(text);
+  if (!checked.ok) return failed(new TopologyLoadError(checked.reason, file), file);
+  return readDecodedText(checked.text, file);
+}
+
+/** The bytes of a file (or of stdin): decoded as decode.ts says, then read as readTopologyText does. */
+export function readTopologyBytes(bytes: Uint8Array, file?: string): LoadedDocument {
+  const decoded = decodeTopologyBytes(bytes);
+  if (!decoded.ok) return failed(new TopologyLoadError(decoded.reason, file), file);
+  return readDecodedText(decoded.text, file);
+}
+
+function failed(error: TopologyLoadError, file?: string): LoadedDocument {
+  return { data: undefined, file, positionOf: noPositions, error };
+}
+
+function readDecodedText(text: string, file?: string): LoadedDocument {
+  const json = /^\s*[{[]/.test(text) ? readJson(text, file) : undefined;
+  if (json && !("syntax" in json)) return json;
+  if (text.length <= POSITIONS_MAX_CHARS && needsReference(text)) return readReferenceYaml(text, file);
+  const fast = fastYaml(text, maxMergeKeys(text));
+  // Without an alias (`*`) nothing is shared: the expansion is what was written.
+  const aliases = text.includes("*");
+  if (fast.ok && !(hasRespelledKey(fast.data, aliases) && text.length <= POSITIONS_MAX_CHARS)) {
+    const problem = aliases ? expansionProblem(fast.data) : undefined;
+    if (problem) return failed(new TopologyLoadError(problem, file), file);
+    const positionOf = text.length <= POSITIONS_MAX_CHARS ? lazyPositions(() => yamlPositions(referenceYaml(text))) : noPositions;
+    return { data: fast.data, file, positionOf };
   }
-  const at = (offset: number): SourcePosition => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  const duplicateKeys = doc.errors
-    .filter((e) => e.code === "DUPLICATE_KEY")
-    .map((e) => ({ message: firstLine(e.message), position: at(e.pos[0]) }));
-  const problem = doc.errors.find((e) => e.code !== "DUPLICATE_KEY");
-  if (problem) return failed(new TopologyLoadError(firstLine(problem.message), file, at(problem.pos[0])));
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    return failed(new TopologyLoadError(firstLine(String((err as Error)?.message ?? err)), file));
-  }
-  return {
-    data,
-    file,
-    ...(duplicateKeys.length > 0 ? { duplicateKeys } : {}),
-    positionOf(path, key) {
-      let node: unknown = doc.contents;
-      let best: YamlNode | undefined = node as YamlNode | undefined;
-      for (const segment of [...path, ...(key === undefined ? [] : [key])]) {
-        const isLast = key !== undefined && segment === key;
-        if (isMap(node)) {
-          const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);
-          if (!pair) break;
-          if (isLast && pair.key && (pair.key as YamlNode).range) return at((pair.key as YamlNode).range![0]);
-          node = pair.value;
-        } else if (isSeq(node) && typeof segment === "number") {
-          node = node.items[segment];
-        } else break;
-        if (node && (node as YamlNode).range) best = node as YamlNode;
+  if (fast.ok) return readReferenceYaml(text, file);
+  const mark = fast.error?.mark;
+  const jsYamlError = () => new TopologyLoadError(firstLine(String(fast.error?.reason ?? fast.error?.message ?? fast.error)), file, mark ? { line: mark.line + 1, column: mark.column + 1 } : undefined);
+  if (fast.bound) return failed(jsYamlError(), file);
+  if (text.length > POSITIONS_MAX_CHARS) return failed(json ? json.syntax : jsYamlError(), file);
+  return readReferenceYaml(text, file);
+}
+
+/** Merge keys (`<<`) may copy as many keys as the document has characters, plus a floor for small documents. */
+const maxMergeKeys = (text: string) => 100_000 + text.length;
+
+/** Built on the first call; a document the position reader cannot take gets no positions, never an exception. */
+function lazyPositions(make: () => LoadedDocument["positionOf"]): LoadedDocument["positionOf"] {
+  let positionOf: LoadedDocument["positionOf"] | undefined;
+  return (path, key) => {
+    if (!positionOf) {
+      try {
+        positionOf = make();
+      } catch {
+        positionOf = noPositions;
       }
-      return best?.range ? at(best.range[0]) : undefined;
-    },
+    }
+    return positionOf(path, key);
   };
 }
 
 /**
- * The YAML parser keeps a node per value with its position: on a document of 100,000 DPs that
- * is gigabytes. Large JSON is read with JSON.parse instead — diagnostics then carry paths but
- * no line numbers, and a key written twice keeps its last value (JSON.parse semantics).
+ * The `yaml` package's reading, with positions: for documents js-yaml refused (so that the
+ * error and its position are the ones users have always seen) and for keys written twice.
  */
-const LARGE_JSON_CHARS = 4_000_000;
-
-function readLargeJson(text: string, file?: string): LoadedDocument {
+function readReferenceYaml(text: string, file?: string): LoadedDocument {
+  let ref;
   try {
-    return { data: JSON.parse(text), file, positionOf: noPositions };
+    ref = referenceYaml(text);
   } catch (err) {
-    return { data: undefined, file, positionOf: noPositions, error: new TopologyLoadError(firstLine(String((err as Error).message)), file) };
+    return failed(new TopologyLoadError(`cannot parse the document: ${firstLine(String((err as Error)?.message ?? err))}`, file), file);
   }
+  const positionOf = yamlPositions(ref);
+  const at = (offset: number): SourcePosition => {
+    const pos = ref.lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  if (ref.error) return failed(new TopologyLoadError(firstLine(ref.error.message), file, at(ref.error.offset)), file);
+  const problem = expansionProblem(ref.doc.contents, yamlChildren(ref.doc));
+  if (problem) return failed(new TopologyLoadError(problem, file), file);
+  let data: unknown;
+  try {
+    data = ref.doc.toJS({ maxAliasCount: -1 });
+  } catch (err) {
+    return failed(new TopologyLoadError(firstLine(String((err as Error)?.message ?? err)), file), file);
+  }
+  const duplicateKeys = ref.duplicateKeyOffsets.map((offset) => ({ message: DUPLICATE_KEY, position: at(offset) }));
+  return { data, file, ...(duplicateKeys.length > 0 ? { duplicateKeys } : {}), positionOf };
 }
 
-/** Like readTopologyText, for a file: an unreadable file is returned in `error` too. */
-export function readTopologyFile(file: string): LoadedDocument {
-  let text: string;
+/**
+ * JSON.parse, then the two things it does not give: keys written twice (counted in the text
+ * against the parsed objects' keys; located only when the counts differ) and positions (lazily).
+ * `syntax`: JSON.parse refused it (the text may still be YAML, such as a flow mapping).
+ */
+function readJson(text: string, file?: string): LoadedDocument | { readonly syntax: TopologyLoadError } {
+  let data: unknown;
   try {
-    text = readFileSync(file, "utf8");
+    data = JSON.parse(text);
+  } catch (err) {
+    const message = String((err as Error).message);
+    const m = /\(line (\d+) column (\d+)\)/.exec(message);
+    return { syntax: new TopologyLoadError(firstLine(message.replace(/\s*\(line \d+ column \d+\)/, "")), file, m ? { line: Number(m[1]), column: Number(m[2]) } : undefined) };
+  }
+  const positionOf = lazyPositions(() => jsonPositions(text));
+  if (countJsonKeys(text) !== countParsedKeys(data)) {
+    const lines = lineIndex(text);
+    const duplicateKeys = jsonDuplicateKeyOffsets(text).map((offset) => ({ message: DUPLICATE_KEY, position: lines.position(offset) }));
+    if (duplicateKeys.length > 0) return { data, file, duplicateKeys, positionOf };
+  }
+  return { data, file, positionOf };
+}
+
+/** Like readTopologyText, for a file: an unreadable, too large or undecodable file is returned in `error` too. */
+export function readTopologyFile(file: string): LoadedDocument {
+  let bytes: Buffer;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_TOPOLOGY_BYTES) return failed(new TopologyLoadError(tooLargeReason(size), file), file);
+    bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const message = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, not a file" : `cannot read the file (${code ?? "error"})`;
-    return { data: undefined, file, positionOf: noPositions, error: new TopologyLoadError(message, file) };
+    return failed(new TopologyLoadError(message, file), file);
   }
-  return readTopologyText(text, file);
+  return readTopologyBytes(bytes, file);
 }
 
 /** Throwing form for programs (a Pulumi program cannot go on without its topology). */

@@ -159,12 +159,22 @@ const distributionPoint = z.strictObject({
   proxy: z.strictObject({ server: text, port: z.number().int().min(1).max(65535).default(80) }).optional(),
 });
 
+/**
+ * The NetBIOS domain goes into DOMAIN\NAME$ inside the scripts: ASCII letters, digits, hyphens and
+ * underscores. Dots, spaces, the characters \/:*?"<>| and the length are left to HOST-NAME, which
+ * explains each of them (a DNS name given instead of the NetBIOS one, a 16-character name …).
+ */
+const netbiosDomain = text.refine(
+  (s) => /^[A-Za-z0-9_\-.\s\\/:*?"<>|]*$/.test(s),
+  "must be a NetBIOS domain name such as CONTOSO: ASCII letters, digits, hyphens and underscores only (no quotes, $, parentheses or other punctuation)",
+);
+
 const waiver = z.strictObject({ rule: text, object: text, reason: z.string().max(4096) });
 
 export const topologySchema = z.strictObject({
   $schema: z.string().max(4096).optional(),
   configMgrVersion: text,
-  domain: text,
+  domain: netbiosDomain,
   cas: cas.optional(),
   primarySites: z.array(primarySite).min(1, "at least one primary site is required").max(100_000),
   secondarySites: z.array(secondarySite).max(1_000_000).default([]),

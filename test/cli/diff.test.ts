@@ -50,11 +50,11 @@ describe("diff: objects", () => {
     expect(objectOf(json!, "bg:VPN")).toMatchObject({ change: "removed" });
     const steps = json!.steps.map((s) => `${s.action} ${s.name} @${s.host}`);
     expect(steps).toEqual([
-      "update Branch Paris-boundary-group @cm00.contoso.com", // gains dp8 as a site system
+      "update branch paris-boundary-group @cm00.contoso.com", // gains dp8 as a site system
       "update dp1.contoso.com-role @cm01.contoso.com",
       "create dp8.contoso.com-prepare @dp8.contoso.com",
       "create dp8.contoso.com-role @cm02.contoso.com",
-      "delete VPN-boundary-group @cm00.contoso.com",
+      "delete vpn-boundary-group @cm00.contoso.com",
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { windowsExit } from "./harness";
 import { changing, ESTATES, hostFolders, hostInput, outcome, runHost } from "./matrix";
@@ -9,6 +10,8 @@ import { changing, ESTATES, hostFolders, hostInput, outcome, runHost } from "./m
  * while other roles of the site remain on the host; a restart Windows asks for survives as 3010.
  */
 const LONG = 600_000;
+/** The host's %ProgramData%: the double keeps it next to the state file, one folder per host. */
+const programData = (statePath: string, computer: string) => join(dirname(statePath), "files", computer, "ProgramData");
 const members = (state: any, computer: string) => state.hosts[computer].administrators.members.map((m: any) => m.path);
 
 for (const e of ESTATES) {
@@ -25,7 +28,7 @@ for (const e of ESTATES) {
       for (const f of wanted) expect(features[f], f).toBe("Enabled");
       // Only the prerequisites: a feature nobody asked for stays off.
       expect(features[e.dpOs === "windows-7" ? "TelnetClient" : "Telnet-Client"]).toBe("Disabled");
-      expect(readdirSync(env(e.dpComputer).ProgramData + "/pulumi-configmgr")).toEqual([`site-server-admin-${e.domain}-CM01.txt`]);
+      expect(readdirSync(join(programData(create.statePath, e.dpComputer), "pulumi-configmgr"))).toEqual([`site-server-admin-${e.domain}-CM01.txt`]);
 
       const again = runHost(e, hostInput(e), "create", create.statePath, env);
       expect([again.exitCode, again.result?.status], outcome(again)).toEqual([0, "unchanged"]);
@@ -36,7 +39,7 @@ for (const e of ESTATES) {
       expect(members(removed.state, e.dpComputer)).not.toContain(account);
       // IIS and RDC stay (other software may use them).
       for (const f of wanted) expect(removed.state.hosts[e.dpComputer].features[f], f).toBe("Enabled");
-      expect(existsSync(env(e.dpComputer).ProgramData + `/pulumi-configmgr/site-server-admin-${e.domain}-CM01.txt`)).toBe(false);
+      expect(existsSync(join(programData(removed.statePath, e.dpComputer), "pulumi-configmgr", `site-server-admin-${e.domain}-CM01.txt`))).toBe(false);
     }, LONG);
 
     it("delete keeps a membership that was there before the library came", () => {

@@ -98,7 +98,10 @@ export const groupInput = (e: Estate, extra: Partial<BoundaryGroupInput> = {}): 
 const all = (gen: (a: ScriptAction) => string, deletes = true) =>
   deletes ? { create: gen("create"), update: gen("update"), delete: gen("delete") } : { create: gen("create"), update: gen("update") };
 
-/** Per-host ProgramData folders (the host-prepare marker lives there), one set per estate run. */
+/**
+ * Per-host ProgramData folders for a run outside the double's own (its Start.ps1 gives each host
+ * its %ProgramData% next to the state file, which takes precedence).
+ */
 export function hostFolders(): (computer: string) => Record<string, string> {
   const root = mkdtempSync(join(tmpdir(), "hosts-"));
   return (computer) => {

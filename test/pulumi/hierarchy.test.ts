@@ -86,9 +86,9 @@ describe("the seed lab as a Hierarchy", () => {
         `${T.dynTopology}::lab-topology <- ${T.hierarchy}::lab`,
         `${T.primary}::lab-P01 <- ${T.hierarchy}::lab`,
         `${T.dynPrimary}::lab-P01 <- ${T.primary}::lab-P01`,
-        `${T.bg}::lab-Lab HQ <- ${T.hierarchy}::lab`,
-        `${T.dynBg}::lab-Lab HQ <- ${T.bg}::lab-Lab HQ`,
-        `${T.dp}::lab-win701.lab.local <- ${T.primary}::lab-P01`,
+        `${T.bg}::lab-lab hq <- ${T.hierarchy}::lab`,
+        `${T.dynBg}::lab-lab hq <- ${T.bg}::lab-lab hq`,
+        `${T.dp}::lab-win701.lab.local <- ${T.hierarchy}::lab`,
         `${T.dynDp}::lab-win701.lab.local <- ${T.dp}::lab-win701.lab.local`,
       ].sort(),
     );
@@ -103,9 +103,9 @@ describe("the seed lab as a Hierarchy", () => {
     }
     const dp = byName(T.dynDp, "lab2-win701.lab.local");
     expect(dp.dependencies.map(tail).sort()).toEqual(
-      [`${T.dynTopology}::lab2-topology`, `${T.dynPrimary}::lab2-P01`, `${T.dynBg}::lab2-Lab HQ`].sort(),
+      [`${T.dynTopology}::lab2-topology`, `${T.dynPrimary}::lab2-P01`, `${T.dynBg}::lab2-lab hq`].sort(),
     );
-    expect(byName(T.dynBg, "lab2-Lab HQ").dependencies.map(tail).sort()).toEqual(
+    expect(byName(T.dynBg, "lab2-lab hq").dependencies.map(tail).sort()).toEqual(
       [`${T.dynTopology}::lab2-topology`, `${T.dynPrimary}::lab2-P01`].sort(),
     );
   });
@@ -153,8 +153,8 @@ describe("the seed lab as a Hierarchy", () => {
         `${T.dynTopology}::labfile-topology`,
         `${T.primary}::labfile-P01`,
         `${T.dynPrimary}::labfile-P01`,
-        `${T.bg}::labfile-Lab HQ`,
-        `${T.dynBg}::labfile-Lab HQ`,
+        `${T.bg}::labfile-lab hq`,
+        `${T.dynBg}::labfile-lab hq`,
         `${T.dp}::labfile-win701.lab.local`,
         `${T.dynDp}::labfile-win701.lab.local`,
       ].sort(),
@@ -163,15 +163,15 @@ describe("the seed lab as a Hierarchy", () => {
 });
 
 describe("a multi-site hierarchy", () => {
-  it("parents secondaries under their primary and DPs under their site", async () => {
+  it("parents every site, group and DP directly under the Hierarchy, so that a move keeps its URN", async () => {
     const { mine } = await build("ms", multiSiteDoc());
     const parentOf = (type: string, name: string) => tail(mine.find((r) => r.type === type && r.name === name)!.parent);
-    expect(parentOf(T.secondary, "ms-S01")).toBe(`${T.primary}::ms-P01`);
-    expect(parentOf(T.secondary, "ms-S02")).toBe(`${T.primary}::ms-P02`);
-    expect(parentOf(T.dp, "ms-sec01.contoso.com")).toBe(`${T.secondary}::ms-S01`);
-    expect(parentOf(T.dp, "ms-dp7.contoso.com")).toBe(`${T.secondary}::ms-S02`);
-    expect(parentOf(T.dp, "ms-dp1.contoso.com")).toBe(`${T.primary}::ms-P01`);
-    expect(parentOf(T.bg, "ms-HQ")).toBe(`${T.hierarchy}::ms`);
+    expect(parentOf(T.secondary, "ms-S01")).toBe(`${T.hierarchy}::ms`);
+    expect(parentOf(T.secondary, "ms-S02")).toBe(`${T.hierarchy}::ms`);
+    expect(parentOf(T.dp, "ms-sec01.contoso.com")).toBe(`${T.hierarchy}::ms`);
+    expect(parentOf(T.dp, "ms-dp7.contoso.com")).toBe(`${T.hierarchy}::ms`);
+    expect(parentOf(T.dp, "ms-dp1.contoso.com")).toBe(`${T.hierarchy}::ms`);
+    expect(parentOf(T.bg, "ms-hq")).toBe(`${T.hierarchy}::ms`);
     // 1 hierarchy + topology + (2 primaries + 2 secondaries + 4 groups + 7 DPs) × 2
     expect(mine).toHaveLength(2 + 15 * 2);
   });
@@ -184,12 +184,12 @@ describe("a multi-site hierarchy", () => {
       [
         `${T.dynTopology}::ms2-topology`,
         `${T.dynPrimary}::ms2-P01`,
-        `${T.dynBg}::ms2-HQ`, // listed as "hq": names compare case-insensitively
+        `${T.dynBg}::ms2-hq`, // listed as "hq": names compare case-insensitively
         `${T.dynDp}::ms2-dp1.contoso.com`,
         `${T.dynDp}::ms2-dp2.contoso.com`,
       ].sort(),
     );
-    expect(deps(T.dynBg, "ms2-Branch Paris")).toEqual([`${T.dynPrimary}::ms2-P02`, `${T.dynTopology}::ms2-topology`].sort());
+    expect(deps(T.dynBg, "ms2-branch paris")).toEqual([`${T.dynPrimary}::ms2-P02`, `${T.dynTopology}::ms2-topology`].sort());
   });
 
   it("passes each object the facts its rules need, and the whole document to the topology check", async () => {

@@ -59,6 +59,16 @@ afterAll(() => {
 });
 
 describe("check", () => {
+  it("answers for fields named like JavaScript prototype keys, known or not yet known", async () => {
+    for (const value of [UNKNOWN_SENTINELS.string, "x"]) {
+      const result = await topology().check({ ...lab.Topology, constructor: value, toString: value });
+      expect(Array.isArray(result.failures)).toBe(true);
+      const dpResult = await dp().check({ ...lab.DistributionPoint, constructor: value });
+      expect(Array.isArray(dpResult.failures)).toBe(true);
+    }
+    expect(host.stderr()).not.toMatch(/TypeError/);
+  });
+
   it("passes the seed lab, every resource of it, and returns the inputs unchanged", async () => {
     expect(Object.keys(lab).sort()).toEqual(["BoundaryGroup", "DistributionPoint", "PrimarySite", "Topology"]);
     for (const [kind, inputs] of Object.entries(lab)) {
@@ -230,6 +240,16 @@ describe("diff", () => {
     const old = (await topology().create(lab.Topology)).outs;
     expect(await topology().diff("topology", old, lab.Topology)).toEqual({ changes: 1, replaces: [], deleteBeforeReplace: false });
     expect(await topology().diff("topology", old, { ...lab.Topology, domain: "LAB2" })).toEqual({ changes: 2, replaces: [], deleteBeforeReplace: false });
+  });
+
+  it("carries the step scripts' behaviour versions beside the document: never validated, a change is an update the preview shows", async () => {
+    const withVersions = { ...lab.Topology, scriptBehaviour: { "dp-role.ps1": 1, "common.ps1": 1 } };
+    expect((await topology().check(withVersions)).failures).toEqual([]);
+    const old = (await topology().create(withVersions)).outs;
+    expect(old.summary).toMatchObject({ errors: 0 });
+    expect(await topology().diff("topology", old, withVersions)).toEqual({ changes: 1, replaces: [], deleteBeforeReplace: false });
+    const bumped = { ...withVersions, scriptBehaviour: { "dp-role.ps1": 2, "common.ps1": 1 } };
+    expect(await topology().diff("topology", old, bumped)).toEqual({ changes: 2, replaces: [], deleteBeforeReplace: false });
   });
 });
 

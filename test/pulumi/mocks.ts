@@ -110,3 +110,15 @@ export function isSecret(o: pulumi.Output<unknown>): Promise<boolean> {
 export async function registered(resources: pulumi.Resource[]): Promise<void> {
   await Promise.all(resources.map((r) => valueOf(r.urn)));
 }
+
+/**
+ * The script a step's stdin carries. The stdin may be the script itself, or its UTF-8 bytes in
+ * base64 after a `pulumi-configmgr-stdin sha256=… bytes=…` header line (so that no code page on the
+ * host can change it): either way, the text the bootstrap runs.
+ */
+export function scriptOfStdin(stdin: unknown): string {
+  const text = String(stdin);
+  const [header, ...rest] = text.split(/\r?\n/);
+  if (!/^pulumi-configmgr-stdin sha256=[0-9a-f]{64} bytes=\d+$/.test(header.trim())) return text;
+  return Buffer.from(rest.join(""), "base64").toString("utf8");
+}

@@ -39,7 +39,7 @@ describe("preview", () => {
     await registered([dp.steps.prepare!, dp.steps.role!, h.primarySites.P01.steps.verify!, h.boundaryGroups["Lab HQ"].steps.boundaryGroup!]);
     const commands = regs.filter((r) => r.type === COMMAND && r.name.startsWith("pvp-"));
     expect(commands.map((r) => r.name).sort()).toEqual(
-      ["pvp-Lab HQ-boundary-group", "pvp-P01-verify", "pvp-win701.lab.local-prepare", "pvp-win701.lab.local-role"].sort(),
+      ["pvp-lab hq-boundary-group", "pvp-P01-verify", "pvp-win701.lab.local-prepare", "pvp-win701.lab.local-role"].sort(),
     );
     for (const r of commands) {
       const stdin = unwrapSecrets(r.inputs.stdin);

@@ -8,7 +8,7 @@ import { decodeStdin } from "../../lib/scripts/wrapper";
 import { syntaxProblems } from "../scripts/powershell-parser";
 import { ps2Violations } from "../scripts/ps2-checker";
 import { multiSiteDoc, violationsDoc } from "./corpus";
-import { DYNAMIC_PREFIX, registered, SECRET_SIG, setupMocks, unwrapSecrets, valueOf, type Registration } from "./mocks";
+import { DYNAMIC_PREFIX, registered, scriptOfStdin, SECRET_SIG, setupMocks, unwrapSecrets, valueOf, type Registration } from "./mocks";
 
 /**
  * The remote steps of `pulumi up` / `pulumi destroy` as the program registers them (Pulumi mocks:
@@ -232,10 +232,10 @@ describe("the seed lab: one command per step", () => {
   it("registers verify, boundary-group, prepare and role, each on its host", async () => {
     const { commands, cmd } = await build("lab", labDoc());
     expect([...commands.keys()].sort()).toEqual(
-      ["lab-P01-verify", "lab-Lab HQ-boundary-group", "lab-win701.lab.local-prepare", "lab-win701.lab.local-role"].sort(),
+      ["lab-P01-verify", "lab-lab hq-boundary-group", "lab-win701.lab.local-prepare", "lab-win701.lab.local-role"].sort(),
     );
     expect(cmd("P01-verify").host).toBe("cm01.lab.local");
-    expect(cmd("Lab HQ-boundary-group").host).toBe("cm01.lab.local");
+    expect(cmd("lab hq-boundary-group").host).toBe("cm01.lab.local");
     expect(cmd("win701.lab.local-role").host).toBe("cm01.lab.local");
     // The DP host's address comes from configmgr:hosts, not from the document.
     expect(cmd("win701.lab.local-prepare").host).toBe("192.168.1.50");
@@ -246,18 +246,20 @@ describe("the seed lab: one command per step", () => {
     expect(cmd("win701.lab.local-prepare").stdin).toContain("RebootIfRequired = $false");
   });
 
-  it("orders them: prepare after the checks; role after prepare, the group, the site and the checks", async () => {
+  it("orders them: prepare after the checks and the site's verify (the first logon); role after prepare, the group, the site and the checks", async () => {
     const { h, cmd, depsOf } = await build("lab2", labDoc());
     expect(depsOf(cmd("P01-verify").reg)).toEqual(["check:PrimarySite::lab2-P01", "check:Topology::lab2-topology"]);
-    expect(depsOf(cmd("Lab HQ-boundary-group").reg)).toEqual(
-      ["check:BoundaryGroup::lab2-Lab HQ", "check:Topology::lab2-topology", "cmd::lab2-P01-verify"].sort(),
+    expect(depsOf(cmd("lab hq-boundary-group").reg)).toEqual(
+      ["check:BoundaryGroup::lab2-lab hq", "check:Topology::lab2-topology", "cmd::lab2-P01-verify"].sort(),
     );
-    expect(depsOf(cmd("win701.lab.local-prepare").reg)).toEqual(["check:DistributionPoint::lab2-win701.lab.local", "check:Topology::lab2-topology"]);
+    expect(depsOf(cmd("win701.lab.local-prepare").reg)).toEqual(
+      ["check:DistributionPoint::lab2-win701.lab.local", "check:Topology::lab2-topology", "cmd::lab2-P01-verify"].sort(),
+    );
     expect(depsOf(cmd("win701.lab.local-role").reg)).toEqual(
       [
         "check:DistributionPoint::lab2-win701.lab.local",
         "check:Topology::lab2-topology",
-        "cmd::lab2-Lab HQ-boundary-group",
+        "cmd::lab2-lab hq-boundary-group",
         "cmd::lab2-P01-verify",
         "cmd::lab2-win701.lab.local-prepare",
       ].sort(),
@@ -273,14 +275,14 @@ describe("the seed lab: one command per step", () => {
     const at = (n: string) => order.indexOf(`lab3-${n}`);
     expect(at("win701.lab.local-role")).toBe(0);
     expect(at("win701.lab.local-role")).toBeLessThan(at("win701.lab.local-prepare"));
-    expect(at("win701.lab.local-role")).toBeLessThan(at("Lab HQ-boundary-group"));
-    expect(at("Lab HQ-boundary-group")).toBeLessThan(at("P01-verify"));
+    expect(at("win701.lab.local-role")).toBeLessThan(at("lab hq-boundary-group"));
+    expect(at("lab hq-boundary-group")).toBeLessThan(at("P01-verify"));
     expect(order).toHaveLength(4);
-    for (const then of ["win701.lab.local-prepare", "Lab HQ-boundary-group", "P01-verify"]) {
+    for (const then of ["win701.lab.local-prepare", "lab hq-boundary-group", "P01-verify"]) {
       expect(destroyedBefore(mine, "lab3-win701.lab.local-role", `lab3-${then}`), then).toBe(true);
     }
-    expect(destroyedBefore(mine, "lab3-Lab HQ-boundary-group", "lab3-P01-verify")).toBe(true);
-    expect(destroyedBefore(mine, "lab3-win701.lab.local-prepare", "lab3-Lab HQ-boundary-group")).toBe(false);
+    expect(destroyedBefore(mine, "lab3-lab hq-boundary-group", "lab3-P01-verify")).toBe(true);
+    expect(destroyedBefore(mine, "lab3-win701.lab.local-prepare", "lab3-lab hq-boundary-group")).toBe(false);
   });
 
   it("replaces only on identity, delete-first for install/uninstall pairs; everything else updates in place", async () => {
@@ -288,10 +290,10 @@ describe("the seed lab: one command per step", () => {
     expect(cmd("win701.lab.local-prepare").reg.inputs.triggers).toEqual(["win701.lab.local", "P01"]);
     expect(cmd("win701.lab.local-role").reg.inputs.triggers).toEqual(["win701.lab.local", "P01"]);
     expect(cmd("P01-verify").reg.inputs.triggers).toEqual(["P01", "cm01.lab.local"]);
-    expect(cmd("Lab HQ-boundary-group").reg.inputs.triggers).toEqual(["lab hq"]);
+    expect(cmd("lab hq-boundary-group").reg.inputs.triggers).toEqual(["lab hq"]);
     expect(cmd("win701.lab.local-prepare").deleteBeforeReplace).toBe(true);
     expect(cmd("win701.lab.local-role").deleteBeforeReplace).toBe(true);
-    expect(cmd("Lab HQ-boundary-group").deleteBeforeReplace).toBe(false);
+    expect(cmd("lab hq-boundary-group").deleteBeforeReplace).toBe(false);
     expect(cmd("P01-verify").deleteBeforeReplace).toBe(false);
   });
 
@@ -338,7 +340,7 @@ describe("the seed lab: one command per step", () => {
 
   it("lets the boundary-group step attach the DPs the document lists, never fighting their role steps", async () => {
     const { cmd } = await build("lab7", labDoc());
-    const bg = cmd("Lab HQ-boundary-group").stdin;
+    const bg = cmd("lab hq-boundary-group").stdin;
     expect(bg).toContain("SiteSystems = @('win701.lab.local')");
     // Detaches only what the document does not list; attaches only DPs that have the role already.
     expect(bg).toContain("$detach = @($current | Where-Object { $wanted -notcontains $_ } | Where-Object { Get-DpSiteCode $_ })");
@@ -479,8 +481,8 @@ describe("a primary with a secondary, a pull DP and a PXE DP at the secondary", 
       [
         "ms-P01-verify",
         "ms-S01-install",
-        "ms-HQ-boundary-group",
-        "ms-Branch-boundary-group",
+        "ms-hq-boundary-group",
+        "ms-branch-boundary-group",
         ...["dp1", "dp2", "dp3"].flatMap((d) => [`ms-${d}.contoso.com-prepare`, `ms-${d}.contoso.com-role`]),
       ].sort(),
     );
@@ -500,7 +502,7 @@ describe("a primary with a secondary, a pull DP and a PXE DP at the secondary", 
       [
         "check:DistributionPoint::ms-dp3.contoso.com",
         "check:Topology::ms-topology",
-        "cmd::ms-Branch-boundary-group",
+        "cmd::ms-branch-boundary-group",
         "cmd::ms-S01-install",
         "cmd::ms-dp3.contoso.com-prepare",
       ].sort(),
@@ -513,7 +515,7 @@ describe("a primary with a secondary, a pull DP and a PXE DP at the secondary", 
     const { cmd, depsOf, mine } = await build("ms2", siteDoc());
     expect(depsOf(cmd("dp2.contoso.com-role").reg)).toContain("cmd::ms2-dp1.contoso.com-role");
     expect(cmd("dp2.contoso.com-role").stdin).toContain("BoundaryGroups = @('HQ')");
-    expect(cmd("HQ-boundary-group").stdin).toContain("SiteSystems = @('dp1.contoso.com', 'dp2.contoso.com')");
+    expect(cmd("hq-boundary-group").stdin).toContain("SiteSystems = @('dp1.contoso.com', 'dp2.contoso.com')");
     const order = destroyOrder(mine);
     const at = (n: string) => order.indexOf(`ms2-${n}`);
     expect(at("dp2.contoso.com-role")).toBeLessThan(at("dp1.contoso.com-role"));
@@ -524,7 +526,7 @@ describe("a primary with a secondary, a pull DP and a PXE DP at the secondary", 
       ["dp2.contoso.com-role", "dp1.contoso.com-role"],
       ["dp3.contoso.com-role", "S01-install"],
       ["dp3.contoso.com-role", "dp3.contoso.com-prepare"],
-      ["dp3.contoso.com-role", "Branch-boundary-group"],
+      ["dp3.contoso.com-role", "branch-boundary-group"],
       ["S01-install", "P01-verify"],
     ]) {
       expect(destroyedBefore(mine, `ms2-${first}`, `ms2-${then}`), `${first} before ${then}`).toBe(true);
@@ -545,11 +547,11 @@ describe("a primary with a secondary, a pull DP and a PXE DP at the secondary", 
     const pxe = doc.distributionPoints.find((d) => d.server === "dp7.contoso.com")!;
     pxe.pxe = { ...pxe.pxe, passwordSecret: "pxePassword" };
     const { commands, cmd, depsOf } = await build("cas", doc);
-    for (const g of ["HQ", "Branch Paris", "Remote", "VPN"]) {
+    for (const g of ["hq", "branch paris", "remote", "vpn"]) {
       expect(cmd(`${g}-boundary-group`).host).toBe("cm00.contoso.com");
       expect(cmd(`${g}-boundary-group`).stdin).toContain("SiteCode = 'CAS'");
     }
-    expect(depsOf(cmd("Branch Paris-boundary-group").reg)).toContain("cmd::cas-P02-verify");
+    expect(depsOf(cmd("branch paris-boundary-group").reg)).toContain("cmd::cas-P02-verify");
     expect(cmd("dp7.contoso.com-role").host).toBe("cm02.contoso.com");
     for (const c of commands.values()) expect(await syntaxProblems(c.stdin), c.name).toEqual([]);
   });
@@ -559,7 +561,7 @@ describe("a primary with a secondary, a pull DP and a PXE DP at the secondary", 
     doc.distributionPoints[0] = { ...doc.distributionPoints[0], prepareHost: false, hostHas: { features: true, localAdmin: true } };
     const { commands, cmd, depsOf } = await build("noprep", doc);
     expect(commands.has("noprep-dp1.contoso.com-prepare")).toBe(false);
-    expect(depsOf(cmd("dp1.contoso.com-role").reg).filter((d) => d.startsWith("cmd::"))).toEqual(["cmd::noprep-HQ-boundary-group", "cmd::noprep-P01-verify"]);
+    expect(depsOf(cmd("dp1.contoso.com-role").reg).filter((d) => d.startsWith("cmd::")).sort()).toEqual(["cmd::noprep-P01-verify", "cmd::noprep-hq-boundary-group"].sort());
   });
 });
 
@@ -612,6 +614,103 @@ describe("the four classes on their own", () => {
     );
     const site = new lib.PrimarySite("solo-site", { siteCode: "P09", server: "cm09.lab.local", configMgrVersion: "2403", provision: false });
     expect(site.steps).toEqual({});
+  });
+});
+
+describe("the dial policy (cannot lock an account)", () => {
+  it("dials once with a password, six times with a key or agent only; configmgr:*DialAttempts change it", async () => {
+    pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
+    const { cmd } = await build("dial", labDoc());
+    expect(cmd("P01-verify").connection).toMatchObject({ dialErrorLimit: 0, perDialTimeout: 15 });
+    expect(cmd("win701.lab.local-prepare").connection).toMatchObject({ dialErrorLimit: 0 });
+    const { "configmgr:password": _pw, ...keyOnly } = CONFIG;
+    pulumi.runtime.setAllConfig({ ...keyOnly, "configmgr:keyDialAttempts": "4", "configmgr:dialTimeoutSeconds": "30" }, SECRET_KEYS);
+    const key = await build("dialkey", labDoc());
+    expect(key.cmd("win701.lab.local-prepare").connection).toMatchObject({ dialErrorLimit: 3, perDialTimeout: 30 });
+    pulumi.runtime.setAllConfig({ ...CONFIG, "configmgr:passwordDialAttempts": "3" }, SECRET_KEYS);
+    const three = await build("dial3", labDoc());
+    expect(three.cmd("P01-verify").connection).toMatchObject({ dialErrorLimit: 2 });
+  });
+
+  it("refuses more than three password dials, naming the key and why", () => {
+    pulumi.runtime.setAllConfig({ ...CONFIG, "configmgr:passwordDialAttempts": "11" }, SECRET_KEYS);
+    expect(() => new lib.Hierarchy("dial11", { topology: labDoc() })).toThrow(
+      /configmgr:passwordDialAttempts is 11; it must be a whole number from 1 to 3 \(every failed dial with a wrong password counts against the account's lockout threshold\)/,
+    );
+    pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
+  });
+});
+
+describe("ConfigMgr 2012 RTM", () => {
+  it("stops a provisioning program before anything is registered, naming the object, the reason and the fix; validation-only is fine", async () => {
+    pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
+    const before = regs.length;
+    const rtm = { ...labDoc(), configMgrVersion: "2012" };
+    expect(() => new lib.Hierarchy("rtm", { topology: rtm })).toThrow(pulumi.RunError);
+    expect(() => new lib.Hierarchy("rtm", { topology: rtm })).toThrow(
+      /Hierarchy rtm: \[provisioning\] hierarchy: configMgrVersion "2012" \(ConfigMgr 2012 RTM\) has no ConfigurationManager PowerShell module.*Fix: upgrade the site to 2012 SP1 or later.*provision: false/,
+    );
+    expect(regs.slice(before).filter((r) => r.name.startsWith("rtm"))).toEqual([]);
+    const { mine } = await build("rtmcheck", rtm, { provision: false });
+    expect(mine.filter((r) => r.type === COMMAND)).toEqual([]);
+    expect(mine.filter((r) => r.type.startsWith(DYNAMIC_PREFIX)).length).toBeGreaterThan(0);
+    expect(
+      () => new lib.DistributionPoint("rtm-dp", { ...serverDp("solo.lab.local", "P01"), configMgrVersion: "2012", domain: "LAB", siteServer: "cm01.lab.local" }),
+    ).toThrow(/DistributionPoint rtm-dp: \[provisioning\] configMgrVersion "2012"/);
+  });
+
+  it("refuses in the script when the version is only known at up (an Output)", async () => {
+    pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
+    const site = new lib.PrimarySite("rtm-out", { siteCode: "P09", server: "cm09.lab.local", configMgrVersion: pulumi.output("2012") });
+    await registered([site, site.steps.verify!]);
+    const stdin = scriptOfStdin(unwrapSecrets(regs.find((r) => r.type === COMMAND && r.name === "rtm-out-verify")!.inputs.stdin));
+    expect(stdin).toContain("ConfigMgr 2012 RTM");
+    expect(stdin).toContain("upgrade the site to 2012 SP1");
+  });
+});
+
+describe("a PXE password that the role script cannot carry", () => {
+  it("is refused before any script is made, naming the field, never quoting the value", async () => {
+    const bad = "pxe-crlf-sentinel-4e1a\r\n";
+    pulumi.runtime.setAllConfig({ ...CONFIG, "proj:pxePassword": bad }, SECRET_KEYS);
+    const doc = siteDoc();
+    const { cmd } = await build("crlf", doc);
+    const role = cmd("dp3.contoso.com-role");
+    expect(role.stdinSecret).toBe(true);
+    expect(role.stdin).toContain("the PXE password (pxe.passwordSecret) contains a control character");
+    expect(role.stdin).not.toContain("pxe-crlf-sentinel-4e1a");
+    pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
+  });
+});
+
+describe("names that are JavaScript prototype keys", () => {
+  it("never disappear: a group named __proto__ and a DP on a server named constructor are entries like any other", async () => {
+    pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
+    const doc = labDoc();
+    doc.boundaryGroups = [...doc.boundaryGroups!, { name: "__proto__", assignedSite: "P01", boundaries: [{ ipSubnet: "10.77.0.0/24" }] }];
+    doc.distributionPoints = [...doc.distributionPoints, serverDp("constructor", "P01", { boundaryGroups: ["__proto__"] })];
+    const { h, commands } = await build("proto", doc);
+    expect(Object.keys(h.boundaryGroups)).toContain("__proto__");
+    expect(h.boundaryGroups["__proto__"]).toBeInstanceOf(lib.BoundaryGroup);
+    expect(Object.keys(h.distributionPoints)).toContain("constructor");
+    expect(h.distributionPoints["constructor"]).toBeInstanceOf(lib.DistributionPoint);
+    expect(commands.has("proto-__proto__-boundary-group")).toBe(true);
+    expect(commands.has("proto-constructor-role")).toBe(true);
+    expect(h.distributionPoints["toString"]).toBeUndefined();
+  });
+});
+
+describe("lookups by name", () => {
+  it("are as forgiving as the document: any case of a group name, FQDN or site code finds the object", async () => {
+    pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
+    const { h } = await build("lookups", labDoc());
+    expect(h.boundaryGroups["lab hq"]).toBe(h.boundaryGroups["Lab HQ"]);
+    expect(h.boundaryGroups["LAB HQ"]).toBeInstanceOf(lib.BoundaryGroup);
+    expect("lab hq" in h.boundaryGroups).toBe(true);
+    expect(h.distributionPoints["WIN701.Lab.Local"]).toBe(h.distributionPoints["win701.lab.local"]);
+    expect(h.primarySites["p01"]).toBe(h.primarySites["P01"]);
+    expect(Object.keys(h.boundaryGroups)).toEqual(["Lab HQ"]);
+    expect(h.boundaryGroups["lab"]).toBeUndefined();
   });
 });
 

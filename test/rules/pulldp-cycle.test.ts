@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { countRule, LINEAR_GROWTH_4X, modelOf } from "./count-work";
 import rule from "../../lib/rules/pulldp-cycle";
 import { fq, pullDoc, pullDp } from "../fixtures/builders-pull";
 import { labDoc } from "../fixtures/lab";
@@ -68,7 +69,14 @@ ruleTester(rule, {
 });
 
 it("PULLDP-CYCLE takes a 125,000-DP pull chain without recursion", () => {
-  const started = Date.now();
   expect(runRule(rule, ring(125_000, true))).toHaveLength(1);
-  expect(Date.now() - started).toBeLessThan(20_000);
+});
+
+it("PULLDP-CYCLE's work grows linearly with the number of pull DPs (counted, not timed)", () => {
+  const small = ring(10_000, true);
+  const large = ring(40_000, true);
+  const a = countRule(rule, modelOf(small));
+  const b = countRule(rule, modelOf(large));
+  expect(b.result).toHaveLength(1);
+  expect(b.work / a.work).toBeLessThan(LINEAR_GROWTH_4X);
 });

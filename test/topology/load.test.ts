@@ -81,14 +81,17 @@ describe("loading a topology", () => {
 });
 
 describe("large JSON documents", () => {
-  it("are read with JSON.parse (paths, no line numbers) so that 100,000 DPs fit in memory", () => {
+  it("are read with JSON.parse, with positions and duplicate keys found from the text only when asked", () => {
     const dps = Array.from({ length: 40_000 }, (_, i) => ({ server: `dp${i}.contoso.com`, padding: "x".repeat(60) }));
     const text = JSON.stringify({ configMgrVersion: "2403", distributionPoints: dps });
     expect(text.length).toBeGreaterThan(4_000_000);
     const loaded = readTopologyText(text, "big.json");
     expect(loaded.error).toBeUndefined();
     expect((loaded.data as { distributionPoints: unknown[] }).distributionPoints).toHaveLength(40_000);
-    expect(loaded.positionOf(["distributionPoints", 1])).toBeUndefined();
-    expect(readTopologyText(text.slice(0, -1), "big.json").error?.message).toMatch(/^big\.json: /);
+    expect(loaded.positionOf(["distributionPoints", 1])).toEqual({ line: 1, column: 152 });
+    expect(loaded.duplicateKeys).toBeUndefined();
+    const dup = readTopologyText(text.replace('"padding"', '"server":"again","padding"'), "big.json");
+    expect(dup.duplicateKeys).toEqual([{ message: "Map keys must be unique", position: { line: 1, column: 78 } }]);
+    expect(readTopologyText(text.slice(0, -1), "big.json").error?.message).toMatch(/^big\.json:1:\d+: /);
   });
 });

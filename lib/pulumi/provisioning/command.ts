@@ -27,6 +27,15 @@ export interface StepSpec {
   /** Whether the step has a delete action (known at program time: the command line is plain). */
   readonly deletes: boolean;
   readonly triggers: pulumi.Input<unknown>[];
+  /**
+   * Steps whose replacement must replace this one first: property dependencies of `triggers`
+   * (the values stay as they are). The engine's delete-before-replace cascade follows property
+   * dependencies only, never a plain dependsOn (pulumi/pulumi pkg/resource/deploy/step_generator.go,
+   * calculateDependentReplacements: it diffs a dependent with the inputs that depend on the
+   * replaced resource set to unknown; an unknown `triggers` is a replace, pulumi-command
+   * provider/pkg/provider/common/inputs.go tags triggers replaceOnChanges).
+   */
+  readonly replacedWith?: pulumi.Resource[];
   readonly deleteBeforeReplace: boolean;
   /** The stdin carries a secret (the PXE password). */
   readonly secret: boolean;
@@ -35,7 +44,13 @@ export interface StepSpec {
 }
 
 export function remoteStep(spec: StepSpec): command.remote.Command {
-  const stdin = pulumi.output(spec.scripts).apply((scripts) => actionScript(spec.step, scripts as ActionScripts));
+  // Every step this one waits for is also a property dependency of its stdin (an update-only
+  // input), so that the recorded graph is the order the engine destroys and replaces in.
+  const stdin = after(
+    pulumi.output(spec.scripts).apply((scripts) => actionScript(spec.step, scripts as ActionScripts)),
+    spec.dependsOn,
+  );
+  const replacedWith = spec.replacedWith ?? [];
   return new command.remote.Command(
     spec.name,
     {
@@ -44,7 +59,7 @@ export function remoteStep(spec: StepSpec): command.remote.Command {
       update: remoteCommand("update"),
       ...(spec.deletes ? { delete: remoteCommand("delete") } : {}),
       stdin: spec.secret ? pulumi.secret(stdin) : stdin,
-      triggers: spec.triggers,
+      triggers: replacedWith.length === 0 ? spec.triggers : spec.triggers.map((t) => after(t, replacedWith)),
       addPreviousOutputInEnv: false,
       ...(spec.secret ? { logging: "none" as const } : {}),
     },
@@ -58,15 +73,42 @@ export function remoteStep(spec: StepSpec): command.remote.Command {
 }
 
 /**
+ * The value unchanged, with a property dependency on each resource. Their URNs are known at
+ * preview, so the value never becomes unknown because of them.
+ */
+export function after<T>(value: pulumi.Input<T>, on: readonly pulumi.Resource[]): pulumi.Output<T> {
+  if (on.length === 0) return pulumi.output(value) as pulumi.Output<T>;
+  return pulumi.all([value, ...on.map((r) => r.urn)] as pulumi.Input<unknown>[]).apply(([v]) => v as T);
+}
+
+/** C0, DEL, C1 controls and the Unicode line separators: never allowed in a value a script quotes. */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
  * A generator's script, or — when it refuses its inputs (a setting the checks reject) — a script
  * that fails with the reason. Never a throw inside an apply: that would abort the program and hide
  * the checks' own report. Nothing runs anyway while a check fails.
  */
-export function scriptOr(step: string, generate: () => string): string {
+export function scriptOr(step: string, generate: () => string, secrets: readonly string[] = []): string {
   try {
     return generate();
   } catch (err) {
-    const reason = String((err as Error)?.message ?? err).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
+    const reason = redact(String((err as Error)?.message ?? err), secrets).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
     return wrapScript(step, `throw ${psQuote(`cannot generate the ${step} script: ${reason}`)}`);
   }
+}
+
+/**
+ * A refusal never quotes a secret: the result line it becomes is part of pulumi-command's error,
+ * which the CLI prints whatever `logging` says (commandOutputs.go: the error carries the combined
+ * output). Every spelling a message could use (raw, JSON-escaped, controls blanked) is replaced.
+ */
+export function redact(message: string, secrets: readonly string[]): string {
+  let out = message;
+  for (const secret of secrets) {
+    if (secret.length === 0) continue;
+    const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), secret.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")]);
+    for (const form of forms) if (form.length > 0) out = out.split(form).join("[secret]");
+  }
+  return out;
 }

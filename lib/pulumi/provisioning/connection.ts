@@ -47,6 +47,9 @@ export function connectionFor(p: Provisioning, fqdn: pulumi.Input<string>, logon
         privateKeyPassword: key !== undefined ? (own.privateKeyPassword ?? privateKeyPassword) : undefined,
         // Without a host key @pulumi/command skips host-key checking (InsecureIgnoreHostKey).
         hostKey: own.hostKey,
+        // pulumi-command dials dialErrorLimit + 1 times (connection.go, reachedDialingErrorLimit).
+        dialErrorLimit: (pw !== undefined ? p.dial.passwordAttempts : p.dial.keyAttempts) - 1,
+        perDialTimeout: p.dial.timeoutSeconds,
       };
       for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
       return out as unknown as ConnectionArgs;
@@ -59,3 +62,4 @@ function lookup(hosts: Record<string, HostConnection> | undefined, host: string)
   for (const [k, v] of Object.entries(hosts)) if (k.toLowerCase() === host) return v ?? {};
   return {};
 }
+

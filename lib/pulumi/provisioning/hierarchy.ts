@@ -30,7 +30,8 @@ interface WithSteps<S> {
 type Components<S> = Readonly<Record<string, WithSteps<S>>>;
 
 export class HierarchyProvisioning {
-  private readonly enabled: boolean;
+  /** false with provision: false (a validation-only stack). */
+  readonly enabled: boolean;
   private readonly base: ProvisioningOptions;
 
   /** Resolves the settings once, so a missing configmgr:user stops the program before anything is registered. */
@@ -114,15 +115,20 @@ export class HierarchyProvisioning {
   ): ProvisionArgs<DistributionPointProvisioning> {
     const host = this.providerOf(dp.site);
     if (!dp.site || !host) return this.off();
-    const roleDependsOn = [
+    const defined = (list: (pulumi.Resource | undefined)[]) => list.filter((r): r is pulumi.Resource => r !== undefined);
+    const roleDependsOn = defined([
       this.siteStep(dp.site, primaries, secondaries),
       ...dp.groups.map((g) => groups.get(g.key)?.steps.boundaryGroup),
       ...(dp.doc.pull?.sources ?? []).map((s) => dps[s.server]?.steps.role),
-    ].filter((r): r is pulumi.Resource => r !== undefined);
+    ]);
     return this.args<DistributionPointProvisioning>(topology, {
       smsProvider: provider(host),
       boundaryGroups: dp.groups.map((g) => g.name),
       roleDependsOn,
+      // A secondary's reinstall takes its DPs with it: their roles go first.
+      roleReplacedWith: dp.site.kind === "secondary" ? defined([secondaries[dp.site.code]?.steps.install]) : [],
+      // The primary's verify is the first logon with the account; the DP hosts wait for it.
+      prepareDependsOn: defined([primaries[host.code]?.steps.verify]),
     });
   }
 }

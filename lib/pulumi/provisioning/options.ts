@@ -12,6 +12,20 @@ export const CONFIG_NAMESPACE = "configmgr";
 export const DEFAULT_SSH_PORT = 22;
 export const DEFAULT_READINESS_TIMEOUT_MINUTES = 30;
 
+/**
+ * The dial policy (pulumi-command v1.2.1 provider/pkg/provider/remote/connection.go: a failed dial
+ * is retried, with backoff, until the number of failed dials exceeds dialErrorLimit — default 10,
+ * so 11 attempts — whatever the error, authentication failures included; each attempt with a
+ * password offers it twice, as "password" and as "keyboard-interactive"). A stale password must
+ * not lock the AD account, so a logon that offers a password dials once by default and at most
+ * three times; a key (or agent) logon cannot lock an account and may retry more, which rides
+ * over a host that is still booting.
+ */
+export const DEFAULT_PASSWORD_DIAL_ATTEMPTS = 1;
+export const MAX_PASSWORD_DIAL_ATTEMPTS = 3;
+export const DEFAULT_KEY_DIAL_ATTEMPTS = 6;
+export const DEFAULT_DIAL_TIMEOUT_SECONDS = 15;
+
 /** One host's SSH settings (`configmgr:hosts` is an object keyed by the host's FQDN). */
 export interface HostConnection {
   /** Where to connect instead of the FQDN (an IP address, another name). */
@@ -38,6 +52,12 @@ export interface ConnectionOptions {
   readonly port?: number;
   /** By FQDN (lower case). */
   readonly hosts?: pulumi.Input<Record<string, HostConnection>>;
+  /** Dials per step when the logon offers a password (1–3). Default configmgr:passwordDialAttempts, else 1. */
+  readonly passwordDialAttempts?: number;
+  /** Dials per step for a key or agent logon. Default configmgr:keyDialAttempts, else 6. */
+  readonly keyDialAttempts?: number;
+  /** Seconds per dial. Default configmgr:dialTimeoutSeconds, else 15. */
+  readonly dialTimeoutSeconds?: number;
 }
 
 /** The site whose SMS Provider runs an object's ConfigMgr cmdlets, and the server it runs on (the SSH host). */
@@ -62,9 +82,22 @@ export interface ProvisioningOptions {
 export interface DistributionPointProvisioning extends ProvisioningOptions {
   /**
    * The role step (on the site server) also waits for these: the steps of the DP's site, of its
-   * boundary groups and of its pull sources. A Hierarchy sets them.
+   * boundary groups and of its pull sources. A Hierarchy sets them. They become property
+   * dependencies of the role's stdin, so destroy and replacement order follow them.
    */
   readonly roleDependsOn?: pulumi.Resource[];
+  /**
+   * Steps whose replacement replaces the role too (a Hierarchy sets the DP's secondary-site
+   * install): property dependencies of the role's triggers, so that the engine's
+   * delete-before-replace cascade removes the role before they go.
+   */
+  readonly roleReplacedWith?: pulumi.Resource[];
+  /**
+   * The host step (prepare) waits for these: a Hierarchy sets the verify step of the DP's
+   * primary, the first logon of the deployment with the configured account, so that a wrong
+   * password fails once there instead of on every DP host at once.
+   */
+  readonly prepareDependsOn?: pulumi.Resource[];
   /** The DP's boundary groups as the groups spell their names (a Hierarchy sets them); default as the DP lists them. */
   readonly boundaryGroups?: pulumi.Input<pulumi.Input<string>[]>;
 }
@@ -94,6 +127,13 @@ export interface Provisioning {
   readonly hosts?: pulumi.Input<Record<string, HostConnection>>;
   readonly readinessTimeoutMinutes: number;
   readonly rebootIfRequired: boolean;
+  readonly dial: DialPolicy;
+}
+
+export interface DialPolicy {
+  readonly passwordAttempts: number;
+  readonly keyAttempts: number;
+  readonly timeoutSeconds: number;
 }
 
 /**
@@ -125,7 +165,27 @@ export function resolveProvisioning(what: string, args: ProvisionArgs): Provisio
     hosts: mergeHosts(config.getSecretObject<Record<string, HostConnection>>("hosts"), over.hosts),
     readinessTimeoutMinutes: options.readinessTimeoutMinutes ?? config.getNumber("readinessTimeoutMinutes") ?? DEFAULT_READINESS_TIMEOUT_MINUTES,
     rebootIfRequired: options.rebootIfRequired ?? config.getBoolean("rebootIfRequired") ?? false,
+    dial: {
+      passwordAttempts: attempts(what, "passwordDialAttempts", over.passwordDialAttempts ?? config.getNumber("passwordDialAttempts"), DEFAULT_PASSWORD_DIAL_ATTEMPTS, MAX_PASSWORD_DIAL_ATTEMPTS),
+      keyAttempts: attempts(what, "keyDialAttempts", over.keyDialAttempts ?? config.getNumber("keyDialAttempts"), DEFAULT_KEY_DIAL_ATTEMPTS, 100),
+      timeoutSeconds: attempts(what, "dialTimeoutSeconds", over.dialTimeoutSeconds ?? config.getNumber("dialTimeoutSeconds"), DEFAULT_DIAL_TIMEOUT_SECONDS, 600),
+    },
   };
+}
+
+function attempts(what: string, key: string, value: number | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    const why =
+      key === "passwordDialAttempts"
+        ? "every failed dial with a wrong password counts against the account's lockout threshold"
+        : "it is a count";
+    throw new pulumi.RunError(
+      `${what}: ${CONFIG_NAMESPACE}:${key} is ${value}; it must be a whole number from 1 to ${max} (${why}). ` +
+        `Set it with: pulumi config set ${CONFIG_NAMESPACE}:${key} ${fallback}`,
+    );
+  }
+  return value;
 }
 
 /** Config hosts, overridden host by host (and field by field) by the program's. */
@@ -137,7 +197,7 @@ function mergeHosts(
   if (fromConfig === undefined) return pulumi.secret(given);
   return pulumi.secret(
     pulumi.all([fromConfig, given]).apply(([a, b]) => {
-      const out: Record<string, HostConnection> = {};
+      const out: Record<string, HostConnection> = Object.create(null);
       for (const [k, v] of Object.entries(a ?? {})) out[k.toLowerCase()] = { ...v };
       for (const [k, v] of Object.entries(b ?? {})) out[k.toLowerCase()] = { ...out[k.toLowerCase()], ...v };
       return out;

@@ -7,7 +7,8 @@ import { primarySiteVerifyScript } from "../../scripts/primary-site";
 import { secondarySiteScript } from "../../scripts/secondary-site";
 import type { ScriptAction } from "../../scripts/types";
 import type { ActionScripts } from "../../scripts/wrapper";
-import { remoteStep, scriptOr } from "./command";
+import { parseVersion } from "../../topology/version";
+import { CONTROL_CHARACTERS, remoteStep, scriptOr } from "./command";
 import { connectionFor } from "./connection";
 import { normalizedSettings, type Normalized } from "./normalize";
 import {
@@ -43,9 +44,9 @@ const ACTIONS: ScriptAction[] = ["create", "update", "delete"];
 const lower = (v: unknown) => String(v).toLowerCase();
 const upper = (v: unknown) => String(v).toUpperCase();
 
-/** Scripts of every action from one generator; `deletes: false` leaves delete out. */
-function scriptsOf(step: string, generate: (action: ScriptAction) => string, deletes = true): ActionScripts {
-  const [create, update, remove] = ACTIONS.map((action) => scriptOr(`${step}/${action}`, () => generate(action)));
+/** Scripts of every action from one generator; `deletes: false` leaves delete out. No refusal quotes one of `secrets`. */
+function scriptsOf(step: string, generate: (action: ScriptAction) => string, deletes = true, secrets: readonly string[] = []): ActionScripts {
+  const [create, update, remove] = ACTIONS.map((action) => scriptOr(`${step}/${action}`, () => generate(action), secrets));
   return deletes ? { create, update, delete: remove } : { create, update };
 }
 
@@ -54,6 +55,32 @@ function required<T>(what: string, value: T | undefined, key: string, why: strin
     throw new pulumi.RunError(`${what}: provisioning needs \`${key}\` (${why}); set it, or pass provision: false to only check this object.`);
   }
   return value;
+}
+
+/**
+ * Why provisioning cannot run at this version, or undefined. ConfigMgr 2012 RTM has no
+ * ConfigurationManager PowerShell module (Microsoft's cmdlet reference, MicrosoftDocs/
+ * sccm-docs-powershell, starts at 2012 SP1), and every site-server step uses it.
+ */
+export function unprovisionableVersion(version: unknown): string | undefined {
+  const parsed = parseVersion(version);
+  if (parsed?.label !== "2012") return undefined;
+  return (
+    'configMgrVersion "2012" (ConfigMgr 2012 RTM) has no ConfigurationManager PowerShell module — the cmdlet reference starts at 2012 SP1 — ' +
+    "so the remote steps cannot run. Fix: upgrade the site to 2012 SP1 or later and declare that version, or pass provision: false to only validate the topology."
+  );
+}
+
+/** Refuses, at program time, a version provisioning cannot work with (a version not known yet is refused in its scripts). */
+export function refuseUnprovisionable(what: string, version: pulumi.Input<string>): void {
+  const why = typeof version === "string" ? unprovisionableVersion(version) : undefined;
+  if (why !== undefined) throw new pulumi.RunError(`${what}: [provisioning] ${why}`);
+}
+
+/** The same refusal inside a generator (the version was an Output): the step's script fails with it. */
+function assertProvisionable(version: unknown): void {
+  const why = unprovisionableVersion(version);
+  if (why !== undefined) throw new Error(why);
 }
 
 /** Throws what the schema found; scriptOr turns it into a failing script. */
@@ -81,6 +108,7 @@ export function provisionDistributionPoint(
   const options = ctx.args.provisioning ?? {};
   const d = ctx.declared;
   const version = required(what, d.configMgrVersion as pulumi.Input<string> | undefined, "configMgrVersion", "the role's cmdlets depend on the version");
+  refuseUnprovisionable(what, version);
   const siteServer = d.siteServer as pulumi.Input<string> | undefined;
   const provider: SmsProviderArg = options.smsProvider ?? {
     siteCode: d.site as pulumi.Input<string>,
@@ -124,7 +152,7 @@ export function provisionDistributionPoint(
       deleteBeforeReplace: true,
       secret: false,
       parent: ctx.parent,
-      dependsOn: common,
+      dependsOn: [...common, ...(options.prepareDependsOn ?? [])],
     });
   }
 
@@ -132,23 +160,35 @@ export function provisionDistributionPoint(
   const roleScripts = pulumi
     .all([settings, version, provider.siteCode, provider.server, options.boundaryGroups, ctx.pxePassword])
     .apply(([s, v, providerCode, providerServer, groups, pxePassword]) =>
-      scriptsOf("dp-role", (action) => {
-        const dp = settingsOrThrow(s);
-        const code = upper(providerCode);
-        return dpRoleScript(
-          {
-            version: String(v),
-            siteCode: dp.site,
-            siteServer: lower(providerServer),
-            ...(code !== dp.site ? { providerSiteCode: code } : {}),
-            dp,
-            boundaryGroups: groups ?? dp.boundaryGroups,
-            ...(pxePassword !== undefined ? { pxePassword } : {}),
-            readinessTimeoutMinutes: p.readinessTimeoutMinutes,
-          },
-          action,
-        );
-      }),
+      scriptsOf(
+        "dp-role",
+        (action) => {
+          // Refused before any script is made, naming the field, never quoting the value.
+          if (pxePassword !== undefined && CONTROL_CHARACTERS.test(pxePassword)) {
+            throw new Error(
+              "the PXE password (pxe.passwordSecret) contains a control character, such as the line ending of a file it was read from; set the secret again without it",
+            );
+          }
+          assertProvisionable(v);
+          const dp = settingsOrThrow(s);
+          const code = upper(providerCode);
+          return dpRoleScript(
+            {
+              version: String(v),
+              siteCode: dp.site,
+              siteServer: lower(providerServer),
+              ...(code !== dp.site ? { providerSiteCode: code } : {}),
+              dp,
+              boundaryGroups: groups ?? dp.boundaryGroups,
+              ...(pxePassword !== undefined ? { pxePassword } : {}),
+              readinessTimeoutMinutes: p.readinessTimeoutMinutes,
+            },
+            action,
+          );
+        },
+        true,
+        pxePassword !== undefined ? [pxePassword] : [],
+      ),
     );
   steps.role = remoteStep({
     name: `${ctx.name}-role`,
@@ -157,6 +197,9 @@ export function provisionDistributionPoint(
     scripts: roleScripts,
     deletes: true,
     triggers,
+    // The role goes before its host's admin grant is revoked and before its secondary site is
+    // uninstalled, also when one of them is replaced.
+    replacedWith: [...(steps.prepare ? [steps.prepare] : []), ...(options.roleReplacedWith ?? [])],
     deleteBeforeReplace: true,
     // The PXE password is in this stdin: secret, not streamed, stdout/stderr stored as secrets.
     secret,
@@ -181,12 +224,14 @@ export function provisionBoundaryGroup(ctx: StepContext<BoundaryGroupProvisionin
   const options = ctx.args.provisioning ?? {};
   const d = ctx.declared;
   const version = required(what, d.configMgrVersion as pulumi.Input<string> | undefined, "configMgrVersion", "the cmdlets depend on the version");
+  refuseUnprovisionable(what, version);
   const provider = required(what, options.smsProvider, "provisioning.smsProvider", "the CAS or primary site whose SMS Provider manages the group");
   const settings = pulumi.output(d).apply((all) => normalizedSettings("boundaryGroups", all as Declared));
   const scripts = pulumi
     .all([settings, version, provider.siteCode, provider.server, options.siteSystems])
     .apply(([s, v, code, server, systems]) =>
       scriptsOf("boundary-group", (action) => {
+        assertProvisionable(v);
         const g = settingsOrThrow(s);
         return boundaryGroupScript(
           {
@@ -235,12 +280,14 @@ export function provisionPrimarySite(ctx: StepContext): PrimarySiteSteps {
   const options = ctx.args.provisioning ?? {};
   const d = ctx.declared;
   const version = required(what, d.configMgrVersion as pulumi.Input<string> | undefined, "configMgrVersion", "the site must run the declared version");
+  refuseUnprovisionable(what, version);
   const settings = pulumi.output(d).apply((all) => normalizedSettings("primarySites", all as Declared));
   const server = pulumi.output(d.server as pulumi.Input<string>).apply(lower);
   const scripts = pulumi.all([settings, version]).apply(([s, v]) =>
     scriptsOf(
       "primary-site",
       () => {
+        assertProvisionable(v);
         const site = settingsOrThrow(s);
         return primarySiteVerifyScript({ version: String(v), siteCode: site.siteCode, server: site.server });
       },
@@ -276,10 +323,12 @@ export function provisionSecondarySite(ctx: StepContext): SecondarySiteSteps {
   const options = ctx.args.provisioning ?? {};
   const d = ctx.declared;
   const version = required(what, d.configMgrVersion as pulumi.Input<string> | undefined, "configMgrVersion", "the cmdlets depend on the version");
+  refuseUnprovisionable(what, version);
   const parent = required(what, options.smsProvider, "provisioning.smsProvider", "the parent primary's site code and server, where the install runs");
   const settings = pulumi.output(d).apply((all) => normalizedSettings("secondarySites", all as Declared));
   const scripts = pulumi.all([settings, version, parent.server]).apply(([s, v, parentServer]) =>
     scriptsOf("secondary-site", (action) => {
+      assertProvisionable(v);
       const site = settingsOrThrow(s);
       return secondarySiteScript(
         {
@@ -301,6 +350,7 @@ export function provisionSecondarySite(ctx: StepContext): SecondarySiteSteps {
       connection: connectionFor(p, parent.server, "network"),
       scripts,
       deletes: true,
+      // Kept as they were in 0.1: a new element would replace (uninstall) every secondary on upgrade.
       triggers: [pulumi.output(d.siteCode as pulumi.Input<string>).apply(upper), pulumi.output(d.server as pulumi.Input<string>).apply(lower)],
       deleteBeforeReplace: true,
       secret: false,

@@ -1,0 +1,9 @@
+// A program as a user writes it, for the registration tests (test/pulumi/registration.test.ts):
+// the documents come from the environment, one Hierarchy per entry, so that one process runs
+// every variant of a document (each under its own name).
+import { Hierarchy } from "pulumi-configmgr";
+
+const docs: Record<string, object> = JSON.parse(process.env.CONFIGMGR_TEST_TOPOLOGIES ?? "{}");
+const built = Object.entries(docs).map(([name, topology]) => new Hierarchy(name, { topology }));
+
+export const distributionPoints = built.map((h) => Object.keys(h.distributionPoints));
