@@ -57,6 +57,15 @@ export class Hierarchy extends pulumi.ComponentResource {
     const plan = new HierarchyProvisioning(`Hierarchy ${name}`, model, args);
     const refusal = plan.enabled ? unprovisionableVersion(model.doc.configMgrVersion) : undefined;
     if (refusal !== undefined) throw new pulumi.RunError(`Hierarchy ${name}: [provisioning] hierarchy: ${refusal}`);
+    if (plan.adoptOnly) {
+      const prepared = model.dps.filter((dp) => dp.doc.prepareHost !== false).map((dp) => dp.server);
+      if (prepared.length > 0) {
+        throw new pulumi.RunError(
+          `Hierarchy ${name}: [provisioning] adopt only (provisioning.adoptOnly / configmgr:adoptOnly): ${prepared.map((s) => `dp:${s}`).join(", ")} ` +
+            "would have its host prepared, which changes it. Fix: an existing DP's host is already prepared — set prepareHost: false with hostHas (as pulumi-configmgr export writes), or turn adoptOnly off.",
+        );
+      }
+    }
     super("configmgr:index:Hierarchy", name, {}, opts);
     this.document = model.doc;
     this.diagnostics = validation.diagnostics;

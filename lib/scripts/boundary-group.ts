@@ -76,7 +76,7 @@ export function boundaryGroupConfig(input: BoundaryGroupInput, action: ScriptAct
   return {
     Step: `boundary-group/${action}`,
     Action: action,
-    ...siteData({ siteCode: input.siteCode, siteServer: input.siteServer }, version),
+    ...siteData({ siteCode: input.siteCode, siteServer: input.siteServer, adoptOnly: input.adoptOnly === true && action !== "delete" }, version),
     GroupName: input.name,
     Prefix: BOUNDARY_NAME_PREFIX,
     Description: input.description ?? null,

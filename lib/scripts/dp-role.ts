@@ -71,7 +71,7 @@ export function dpRoleConfig(input: DpRoleInput, action: ScriptAction): Record<s
     );
   }
   const version = cmVersion(input.version);
-  const site = { siteCode: input.siteCode, siteServer: input.siteServer, providerSiteCode: input.providerSiteCode };
+  const site = { siteCode: input.siteCode, siteServer: input.siteServer, providerSiteCode: input.providerSiteCode, adoptOnly: input.adoptOnly === true && action !== "delete" };
   const config: Record<string, PsValue> = {
     Step: `dp-role/${action}`,
     Action: action,

@@ -68,7 +68,7 @@ export function primarySiteConfig(input: PrimarySiteInput): Record<string, PsVal
   return {
     Step: "primary-site/verify",
     Action: "verify",
-    ...siteData({ siteCode: input.siteCode, siteServer: input.server }, version),
+    ...siteData({ siteCode: input.siteCode, siteServer: input.server, adoptOnly: input.adoptOnly === true }, version),
     Declared: version.label,
     ExpectedBuild: SITE_BUILDS[version.label],
     // Keyed 'B<build>': data keys are identifiers.

@@ -27,7 +27,7 @@ export function secondarySiteConfig(input: SecondarySiteInput, action: ScriptAct
   return {
     Step: `secondary-site/${action}`,
     Action: action,
-    ...siteData({ siteCode: input.parentSiteCode, siteServer: input.parentServer }, version),
+    ...siteData({ siteCode: input.parentSiteCode, siteServer: input.parentServer, adoptOnly: input.adoptOnly === true && action !== "delete" }, version),
     SecondaryCode: input.siteCode,
     ParentCode: input.parentSiteCode,
     SecondaryServer: input.server,

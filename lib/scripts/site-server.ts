@@ -52,6 +52,8 @@ export interface SiteConnection {
    * WMI namespace use this code.
    */
   readonly providerSiteCode?: string;
+  /** Adopt only: every changing cmdlet is recorded, not run, and the step fails with the list (site-server.ps1). */
+  readonly adoptOnly?: boolean;
 }
 
 /** Attempts to connect the CMSite drive (the provider can be busy right after a service restart). */
@@ -68,5 +70,6 @@ export function siteData(site: SiteConnection, version: Version) {
     CmModule: hasCmModule(version),
     DriveAttempts: DRIVE_ATTEMPTS,
     DriveRetrySeconds: DRIVE_RETRY_SECONDS,
+    AdoptOnly: site.adoptOnly === true,
   };
 }

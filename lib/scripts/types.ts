@@ -48,6 +48,12 @@ export interface DpRoleInput {
   readonly installationAccount?: string;
   /** How long to wait for the DP to be really installed (default 30). */
   readonly readinessTimeoutMinutes?: number;
+  /**
+   * Adopt only (create and update; delete is unchanged): the estate is taken as it is — a
+   * changing cmdlet is recorded instead of run, and the step fails with the list of what it
+   * would have changed.
+   */
+  readonly adoptOnly?: boolean;
 }
 
 /** On a primary (or CAS) site server: one boundary group, its boundaries and site systems. */
@@ -66,6 +72,12 @@ export interface BoundaryGroupInput {
    * role steps, which add each DP to its groups).
    */
   readonly siteSystems?: readonly string[];
+  /**
+   * Adopt only (create and update; delete is unchanged): the estate is taken as it is — a
+   * changing cmdlet is recorded instead of run, and the step fails with the list of what it
+   * would have changed.
+   */
+  readonly adoptOnly?: boolean;
 }
 
 /** On the parent primary's site server: install (or uninstall) a secondary site. */
@@ -82,6 +94,12 @@ export interface SecondarySiteInput {
   readonly sql?: "express" | { readonly instanceName?: string; readonly databaseName: string };
   readonly installationFolder?: string;
   readonly readinessTimeoutMinutes?: number;
+  /**
+   * Adopt only (create and update; delete is unchanged): the estate is taken as it is — a
+   * changing cmdlet is recorded instead of run, and the step fails with the list of what it
+   * would have changed.
+   */
+  readonly adoptOnly?: boolean;
 }
 
 /** Primary sites are adopted, not installed: verify the site exists with this code and version. */
@@ -89,4 +107,10 @@ export interface PrimarySiteInput {
   readonly version: string;
   readonly siteCode: string;
   readonly server: string;
+  /**
+   * Adopt only (create and update; delete is unchanged): the estate is taken as it is — a
+   * changing cmdlet is recorded instead of run, and the step fails with the list of what it
+   * would have changed.
+   */
+  readonly adoptOnly?: boolean;
 }

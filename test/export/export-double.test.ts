@@ -79,7 +79,7 @@ function normalizedDp(dp: Doc): DistributionPointDoc {
   return n.settings as DistributionPointDoc;
 }
 
-const groupInputOf = (e: Estate, g: Doc, siteSystems?: string[]) => ({
+const groupInputOf = (e: Estate, g: Doc, siteSystems?: string[], adoptOnly = false) => ({
   version: e.version,
   siteCode: "P01",
   siteServer: e.siteServer,
@@ -88,10 +88,11 @@ const groupInputOf = (e: Estate, g: Doc, siteSystems?: string[]) => ({
   description: g.description,
   boundaries: g.boundaries,
   siteSystems,
+  adoptOnly,
 });
 
 /** What `pulumi up` of a document runs against the double, in the engine's order. */
-function up(doc: Doc, state: string | Doc, env: ReturnType<typeof hostFolders>, prepare = true): RunResult[] {
+function up(doc: Doc, state: string | Doc, env: ReturnType<typeof hostFolders>, prepare = true, adoptOnly = false): RunResult[] {
   const e = estateOf(doc);
   const dp = normalizedDp(doc.distributionPoints[0]);
   const runs: RunResult[] = [];
@@ -102,9 +103,9 @@ function up(doc: Doc, state: string | Doc, env: ReturnType<typeof hostFolders>, 
     s = r.statePath;
   };
   if (prepare) step(runHost(e, { os: e.dpOs, domain: e.domain, siteServer: e.siteServer, dpServer: e.dpServer, installFeatures: true, grantLocalAdmin: true, siteCode: "P01" }, "create", s, env));
-  step(runGroup(e, groupInputOf(e, doc.boundaryGroups[0]), "create", s, env));
-  step(runRole(e, { version: e.version, siteCode: "P01", siteServer: e.siteServer, dp, boundaryGroups: dp.boundaryGroups }, "create", s, env));
-  step(runGroup(e, groupInputOf(e, doc.boundaryGroups[0], [e.dpServer]), "update", s, env));
+  step(runGroup(e, groupInputOf(e, doc.boundaryGroups[0], undefined, adoptOnly), "create", s, env));
+  step(runRole(e, { version: e.version, siteCode: "P01", siteServer: e.siteServer, dp, boundaryGroups: dp.boundaryGroups, adoptOnly }, "create", s, env));
+  step(runGroup(e, groupInputOf(e, doc.boundaryGroups[0], [e.dpServer], adoptOnly), "update", s, env));
   return runs;
 }
 
@@ -154,9 +155,12 @@ for (const [name, source] of [
       expect(validation.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
       expect(held(parse(yaml), String(doc.configMgrVersion))).toEqual(held(doc, String(doc.configMgrVersion)));
 
-      // Adopt: the exported document's steps (no host preparation: prepareHost false) change nothing.
+      // Adopt: the exported document's steps (no host preparation: prepareHost false) change nothing,
+      // and in adopt-only mode they pass too.
       const again = up(parse(yaml), populated, env, false);
       expect(again.flatMap((r) => changing(r.calls))).toEqual([]);
+      const adopted = up(parse(yaml), populated, env, false, true);
+      expect(adopted.map((r) => r.result?.status)).toEqual(["unchanged", "unchanged", "unchanged"]);
 
       // Drift: a setting changed by hand and a boundary added by hand are named, nothing else.
       const state = JSON.parse(readFileSync(populated, "utf8"));
@@ -166,6 +170,14 @@ for (const [name, source] of [
       state.boundaries.push({ id, type: 3, value: "172.16.0.1-172.16.0.9", name: "by hand" });
       state.boundaryGroups[0].boundaries.push(id);
       writeFileSync(populated, JSON.stringify(state));
+      // Adopt only on the drifted estate: the group step fails, names the call it did not make, changes nothing.
+      const e = estateOf(doc);
+      const refused = runGroup(e, groupInputOf(e, doc.boundaryGroups[0], [e.dpServer], true), "create", populated, env);
+      expect([refused.exitCode, refused.result?.status], outcome(refused)).toEqual([1, "failed"]);
+      expect(refused.result?.detail).toMatch(/^adopt only: the estate differs from the document, nothing was changed; pulumi up would call Remove-CMBoundaryFromGroup -/);
+      expect(changing(refused.calls)).toEqual([]);
+      expect(JSON.parse(readFileSync(populated, "utf8")).boundaryGroups[0].boundaries).toContain(id);
+
       const drifted = runExport(doc, populated, env);
       expect(drifted.exitCode, outcome(drifted)).toBe(0);
       const io = captureIo();

@@ -700,6 +700,25 @@ describe("names that are JavaScript prototype keys", () => {
   });
 });
 
+describe("adopt only", () => {
+  it("puts AdoptOnly into every site-server step's data and refuses a DP whose host would be prepared", async () => {
+    pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
+    const adopted = labDoc();
+    adopted.distributionPoints = adopted.distributionPoints.map((d) => ({ ...d, prepareHost: false, hostHas: { features: true, localAdmin: true } }));
+    const { cmd, commands } = await build("adopt", adopted, { provisioning: { adoptOnly: true } });
+    expect([...commands.keys()].filter((n) => n.endsWith("-prepare"))).toEqual([]);
+    expect(cmd("lab hq-boundary-group").stdin).toContain("AdoptOnly = $true");
+    expect(cmd("win701.lab.local-role").stdin).toContain("AdoptOnly = $true");
+    // The delete action is not adopt-only: destroy still removes what the stack made.
+    expect(cmd("win701.lab.local-role").stdin).toMatch(/Step = 'dp-role\/delete'[\s\S]*?AdoptOnly = \$false/);
+    const { cmd: plain } = await build("noadopt", adopted);
+    expect(plain("win701.lab.local-role").stdin).not.toContain("AdoptOnly = $true");
+    expect(() => new lib.Hierarchy("adopt-prepared", { topology: labDoc(), provisioning: { adoptOnly: true } })).toThrow(
+      /adopt only .*dp:win701\.lab\.local would have its host prepared.*set prepareHost: false with hostHas/,
+    );
+  });
+});
+
 describe("lookups by name", () => {
   it("are as forgiving as the document: any case of a group name, FQDN or site code finds the object", async () => {
     pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);

@@ -32,6 +32,8 @@ type Components<S> = Readonly<Record<string, WithSteps<S>>>;
 export class HierarchyProvisioning {
   /** false with provision: false (a validation-only stack). */
   readonly enabled: boolean;
+  /** provisioning.adoptOnly / configmgr:adoptOnly. */
+  readonly adoptOnly: boolean;
   private readonly base: ProvisioningOptions;
 
   /** Resolves the settings once, so a missing configmgr:user stops the program before anything is registered. */
@@ -40,7 +42,9 @@ export class HierarchyProvisioning {
     private readonly model: TopologyModel,
     args: ProvisionArgs,
   ) {
-    this.enabled = resolveProvisioning(what, args) !== undefined;
+    const resolved = resolveProvisioning(what, args);
+    this.enabled = resolved !== undefined;
+    this.adoptOnly = resolved?.adoptOnly === true;
     const { smsProvider: _ignored, ...base } = args.provisioning ?? {};
     this.base = base;
   }

@@ -73,6 +73,13 @@ export interface ProvisioningOptions {
   readonly readinessTimeoutMinutes?: number;
   /** DP host: schedule the restart a feature install asks for. Default configmgr:rebootIfRequired, else false. */
   readonly rebootIfRequired?: boolean;
+  /**
+   * Adopt only: take the running estate as it is. A create or update that would have to change
+   * something (a Set-, Add-, New- or Remove- cmdlet) fails with the list of those calls instead,
+   * having changed nothing; DP hosts are not prepared (prepareHost must be false). For the first
+   * `up` of a document that `pulumi-configmgr export` wrote. Default configmgr:adoptOnly, else false.
+   */
+  readonly adoptOnly?: boolean;
   /** Every remote step of the object waits for these too (a Hierarchy passes its topology check). */
   readonly dependsOn?: pulumi.Resource[];
   /** Where the site-server steps run; see each component for its default. */
@@ -127,6 +134,7 @@ export interface Provisioning {
   readonly hosts?: pulumi.Input<Record<string, HostConnection>>;
   readonly readinessTimeoutMinutes: number;
   readonly rebootIfRequired: boolean;
+  readonly adoptOnly: boolean;
   readonly dial: DialPolicy;
 }
 
@@ -165,6 +173,7 @@ export function resolveProvisioning(what: string, args: ProvisionArgs): Provisio
     hosts: mergeHosts(config.getSecretObject<Record<string, HostConnection>>("hosts"), over.hosts),
     readinessTimeoutMinutes: options.readinessTimeoutMinutes ?? config.getNumber("readinessTimeoutMinutes") ?? DEFAULT_READINESS_TIMEOUT_MINUTES,
     rebootIfRequired: options.rebootIfRequired ?? config.getBoolean("rebootIfRequired") ?? false,
+    adoptOnly: options.adoptOnly ?? config.getBoolean("adoptOnly") ?? false,
     dial: {
       passwordAttempts: attempts(what, "passwordDialAttempts", over.passwordDialAttempts ?? config.getNumber("passwordDialAttempts"), DEFAULT_PASSWORD_DIAL_ATTEMPTS, MAX_PASSWORD_DIAL_ATTEMPTS),
       keyAttempts: attempts(what, "keyDialAttempts", over.keyDialAttempts ?? config.getNumber("keyDialAttempts"), DEFAULT_KEY_DIAL_ATTEMPTS, 100),

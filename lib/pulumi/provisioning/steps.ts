@@ -127,6 +127,11 @@ export function provisionDistributionPoint(
     const scripts = pulumi.all([settings, domain, account]).apply(([s, dom, site]) =>
       scriptsOf("host-prepare", (action) => {
         const dp = settingsOrThrow(s);
+        if (p.adoptOnly && dp.prepareHost) {
+          throw new Error(
+            `adopt only (provisioning.adoptOnly / configmgr:adoptOnly): DP ${dp.server} has prepareHost: true, and preparing its host would change it; an existing DP's host is already prepared: set prepareHost: false with hostHas (as pulumi-configmgr export writes), or turn adoptOnly off`,
+          );
+        }
         return hostPrepareScript(
           {
             os: dp.os,
@@ -182,6 +187,7 @@ export function provisionDistributionPoint(
               boundaryGroups: groups ?? dp.boundaryGroups,
               ...(pxePassword !== undefined ? { pxePassword } : {}),
               readinessTimeoutMinutes: p.readinessTimeoutMinutes,
+              adoptOnly: p.adoptOnly,
             },
             action,
           );
@@ -243,6 +249,7 @@ export function provisionBoundaryGroup(ctx: StepContext<BoundaryGroupProvisionin
             ...(g.assignedSite !== undefined ? { assignedSite: g.assignedSite } : {}),
             boundaries: g.boundaries,
             ...(systems !== undefined ? { siteSystems: systems.map(lower) } : {}),
+            adoptOnly: p.adoptOnly,
           },
           action,
         );
@@ -338,6 +345,7 @@ export function provisionSecondarySite(ctx: StepContext): SecondarySiteSteps {
           siteCode: site.siteCode,
           name: site.name ?? site.siteCode,
           server: site.server,
+          adoptOnly: p.adoptOnly,
         },
         action,
       );

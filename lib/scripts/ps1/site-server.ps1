@@ -1,4 +1,4 @@
-# behaviour-version: 1
+# behaviour-version: 2
 # Site-server helpers (Windows PowerShell 5.1 with the ConfigMgr console; the 2012 SP1 console's
 # module also runs on 2.0/3.0): load the ConfigurationManager module without prompts, connect the
 # CMSite drive, and read the SMS Provider's WMI classes. Reads that must be exact (names with
@@ -6,7 +6,8 @@
 # through a ConfigMgr cmdlet with -ErrorAction Stop.
 # Data: $Config.SiteCode, .SiteServer, .ProviderSiteCode (the SMS Provider's site: a secondary
 # site has none, its objects are managed through its parent primary's), .CmModule ($false for
-# ConfigMgr 2012 RTM, whose cmdlet library does not exist: the reference starts at 2012 SP1).
+# ConfigMgr 2012 RTM, whose cmdlet library does not exist: the reference starts at 2012 SP1),
+# .AdoptOnly (record changing cmdlets instead of running them: Enable-AdoptOnly).
 
 $siteCode = $Config.SiteCode
 $siteServer = $Config.SiteServer
@@ -59,6 +60,28 @@ function Connect-SmsProvider {
     }
   }
   Set-Location -Path ($providerSiteCode + ':')
+  if ($Config.AdoptOnly) { Enable-AdoptOnly }
+}
+
+# Adopt only: the estate is taken as it is. Every changing cmdlet of the ConfigurationManager
+# module (a global function takes precedence over a cmdlet of the same name) is replaced by one
+# that records the call instead of making it; Write-Result (common.ps1) then fails the step with
+# the list. Set-/Remove- calls are collected to the end, so the list is whole; a New-/Add- call
+# stops the step at once, because what follows would read an object that was not made.
+function Enable-AdoptOnly {
+  $global:AdoptDifferences = New-Object System.Collections.ArrayList
+  $builders = @('New-CMSchedule', 'New-CMInstallationSourceFile', 'New-CMSqlServerSetting')
+  $changing = @('New', 'Set', 'Add', 'Remove', 'Install', 'Uninstall', 'Start', 'Stop', 'Import', 'Move', 'Update', 'Enable', 'Disable')
+  foreach ($command in @(Get-Command -Module ConfigurationManager -ErrorAction SilentlyContinue)) {
+    if ($changing -notcontains $command.Verb -or $builders -contains $command.Name) { continue }
+    Set-Item -Path ('function:global:' + $command.Name) -Value {
+      # Parameter names only: a value may be a secret (a PXE password).
+      $names = @($args | Where-Object { $_ -is [string] -and $_ -match '^-[A-Za-z]' } | ForEach-Object { $_.TrimEnd(':') })
+      $call = ($MyInvocation.MyCommand.Name + ' ' + ($names -join ' ')).Trim()
+      [void]$global:AdoptDifferences.Add($call)
+      if ($MyInvocation.MyCommand.Name -match '^(New|Add)-') { throw ('adopt only: ' + $call + ' would be needed') }
+    }
+  }
 }
 
 # Instances of an SMS Provider class (WMI), with an optional WQL filter.
