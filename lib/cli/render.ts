@@ -63,8 +63,11 @@ export function renderText(results: readonly FileResult[], c: Colors): string[] 
   const lines: string[] = [];
   for (const result of results) {
     if (result.unreadable) {
-      // The reason went to stderr as file:line:column: message.
-      lines.push(`${c.bold(result.file)}: ${c.red("not checked: the file cannot be read or parsed")}`, "");
+      // The reason also went to stderr as file:line:column: message; the report names it too,
+      // at YAML's (or JSON's) own position, so a log of stdout alone says where to look.
+      const why = result.diagnostics[0];
+      const at = why?.line !== undefined ? `:${why.line}${why.column !== undefined ? `:${why.column}` : ""}` : "";
+      lines.push(`${c.bold(result.file + at)}: ${c.red(`not checked: ${why?.message ?? "the file cannot be read or parsed"}`)}`, "");
       continue;
     }
     if (result.diagnostics.length === 0) {

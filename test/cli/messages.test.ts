@@ -151,3 +151,15 @@ describe("did you mean", () => {
     expect(editDistance("kitten", "sitting")).toBe(3);
   });
 });
+
+describe("a YAML syntax error in the text output", () => {
+  it("is named at YAML's own line and column on stdout too, not only on stderr", () => {
+    const file = writeDoc("syntax.yaml", "configMgrVersion: '2403'\ndomain: [LAB,\n  primarySites: }\n");
+    const io = captureIo();
+    expect(runValidate({ files: [file] }, io)).toBe(2);
+    expect(io.err()).toMatch(/syntax\.yaml:\d+:\d+: /);
+    const [line] = io.out().split("\n");
+    expect(line).toMatch(/syntax\.yaml:\d+:\d+: not checked: cannot be read: /);
+    expect(line.match(/:(\d+):(\d+):/)!.slice(1)).toEqual(io.err().match(/:(\d+):(\d+):/)!.slice(1));
+  });
+});
