@@ -195,6 +195,19 @@ export function toTopology(records: ExportRecords, options: ExportOptions = {}):
       d.proxy = { server: lower(sysProp("ProxyName")?.value2), port: Number(sysProp("ProxyServerPort")?.value ?? 80) };
     }
     for (const note of records.notes.filter((n) => n.object === `dp:${server}`)) comments.push({ path: at("server"), text: note.text });
+    // What the DP or its server has that the document cannot say: left as it is by pulumi up.
+    const unmanaged: string[] = [];
+    if (prop("IsAnonymousEnabled")?.value === "1") unmanaged.push("anonymous connections allowed");
+    if (truthy(field(info, "PreStagingAllowed"))) unmanaged.push("prestaged content enabled");
+    if (prop("UpdateBranchCacheKey")?.value === "1") unmanaged.push("BranchCache enabled");
+    const otherRoles = rowsOf("SMS_SCI_SysResUse")
+      .filter((r) => nalServer(field(r, "NetworkOSPath") ?? field(r, "NALPath")) === server)
+      .map((r) => field(r, "RoleName") ?? "")
+      .filter((role) => !["SMS Site System", "SMS Component Server", "SMS Distribution Point"].includes(role));
+    for (const role of [...new Set(otherRoles)].sort()) unmanaged.push(`also has the site-system role ${role}`);
+    if (unmanaged.length > 0) {
+      comments.push({ path: at("site"), text: `outside what the library manages, left as it is: ${unmanaged.join("; ")}` });
+    }
     return d;
   }
 

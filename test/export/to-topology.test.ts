@@ -46,6 +46,21 @@ describe("an export as a topology document", () => {
     expect(validation.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 
+  it("says what the DP has that the document cannot describe, and leaves it alone", () => {
+    const text = labOutput({
+      extra: (o) =>
+        o
+          .row("SMS_SCI_SysResUse", "cm01.lab.local", { RoleName: "SMS Management Point", SiteCode: "P01", NetworkOSPath: "\\\\win701.lab.local" })
+          .row("SMS_SCI_SysResUse", "cm01.lab.local", { RoleName: "SMS Distribution Point", SiteCode: "P01", NetworkOSPath: "\\\\other.lab.local" })
+          .prop("IsAnonymousEnabled", 1),
+    });
+    const { document, comments } = toTopology(parseExport(text));
+    const servers = (document.distributionPoints as { server: string }[]).map((d) => d.server);
+    const about = (server: string) => comments.filter((c) => c.path.join(".") === `distributionPoints.${servers.indexOf(server)}.site`).map((c) => c.text);
+    expect(about("win701.lab.local")).toEqual(["outside what the library manages, left as it is: also has the site-system role SMS Management Point"]);
+    expect(about("other.lab.local")).toEqual(["outside what the library manages, left as it is: anonymous connections allowed"]);
+  });
+
   it("marks what it had to estimate instead of guessing silently", () => {
     const exported = toTopology(parseExport(labOutput({ build: 9999, os: { Caption: "Contoso OS", Version: "99.0.1", OSArchitecture: "" } })));
     const texts = exported.comments.map((c) => `${c.path.join(".")}: ${c.text}`);
