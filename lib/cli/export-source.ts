@@ -11,6 +11,10 @@ export interface ExportSourceArgs {
   readonly user?: string;
   readonly port?: string;
   readonly identity?: string;
+  /** known_hosts file with the site server's host key (checked strictly; the stack's `hostKey`). */
+  readonly knownHosts?: string;
+  /** Where to connect when the site server's name does not resolve here (the stack's `address`). */
+  readonly address?: string;
   /** The library's remote command line and stdin encoding (lib/scripts), as the provisioning steps use them. */
   readonly transport?: { readonly command: string; readonly stdin: (script: string) => string };
 }
@@ -29,8 +33,9 @@ export function readExportText(args: ExportSourceArgs): ExportText {
   if (server === undefined) return { error: "name the site server with --ssh <fqdn>, or give --from <export output>" };
   if (!args.transport) return { error: "internal: no transport for --ssh" };
   const script = exportScript({ siteServer: server.toLowerCase(), siteCode: args.site?.toUpperCase() });
-  const target = args.user ? `${args.user}@${server}` : server;
-  const sshArgs = ["-o", "BatchMode=yes", ...(args.port ? ["-p", args.port] : []), ...(args.identity ? ["-i", args.identity] : []), target, args.transport.command];
+  const host = args.address ?? server;
+  const target = args.user ? `${args.user}@${host}` : host;
+  const sshArgs = ["-o", "BatchMode=yes", ...(args.port ? ["-p", args.port] : []), ...(args.identity ? ["-i", args.identity, "-o", "IdentitiesOnly=yes"] : []), ...(args.knownHosts ? ["-o", `UserKnownHostsFile=${args.knownHosts}`, "-o", "StrictHostKeyChecking=yes"] : []), target, args.transport.command];
   const result = spawnSync("ssh", sshArgs, { input: args.transport.stdin(script), encoding: "utf8", maxBuffer: 1 << 30 });
   if (result.error) return { error: `could not run ssh: ${result.error.message} (install the OpenSSH client)` };
   if (result.status === 255) return { error: `ssh to ${target} failed: ${result.stderr.trim().split("\n").at(-1) ?? ""} (a key or agent logon is needed: BatchMode)` };

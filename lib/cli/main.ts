@@ -117,7 +117,9 @@ annotations), compact (file:line:col: severity RULE object message, for editors'
         .option("--site <code>", "site code of the SMS Provider (default: the site server's own)")
         .option("--user <user>", "SSH user, e.g. CONTOSO\\admin")
         .option("--port <port>", "SSH port")
-        .option("-i, --identity <file>", "SSH private key file");
+        .option("-i, --identity <file>", "SSH private key file")
+        .option("--known-hosts <file>", "known_hosts file holding the site server's host key (checked strictly)")
+        .option("--address <host>", "connect to this address instead of the site server's name");
     exportSource(
       program
         .command("export")

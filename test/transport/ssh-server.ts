@@ -16,6 +16,9 @@ export const SSHD = "/usr/sbin/sshd";
 
 export interface SshServer {
   readonly port: number;
+  /** The client's private key and a known_hosts file that holds the server's host key. */
+  readonly clientKey: string;
+  readonly knownHosts: string;
   run(commandLine: string, stdin: string | Buffer): Promise<RemoteResult>;
   stop(): void;
 }
@@ -48,7 +51,14 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
   throw new Error(`sshd did not listen on ${port}: ${log()}`);
 }
 
-export async function startSshServer(): Promise<SshServer> {
+export interface SshServerOptions {
+  /** What the login's `powershell.exe` runs (default: pwsh 7.6.9 itself). */
+  readonly powershell?: string;
+  /** More environment for the login (the lab double's state file and computer name, say). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export async function startSshServer(options: SshServerOptions = {}): Promise<SshServer> {
   if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: run npm run setup (it installs Debian's openssh-server)`);
   const dir = mkdtempSync(join(tmpdir(), "sshd-"));
   chmodSync(dir, 0o700);
@@ -62,7 +72,7 @@ export async function startSshServer(): Promise<SshServer> {
   chmodSync(join(dir, "authorized_keys"), 0o600);
   const bin = join(dir, "bin");
   mkdirSync(bin);
-  writeFileSync(join(bin, "powershell.exe"), `#!/bin/sh\nexec '${pwshPath()}' "$@"\n`);
+  writeFileSync(join(bin, "powershell.exe"), `#!/bin/sh\nexec '${options.powershell ?? pwshPath()}' "$@"\n`);
   chmodSync(join(bin, "powershell.exe"), 0o755);
   const port = await freePort();
   const config = join(dir, "sshd_config");
@@ -81,7 +91,9 @@ export async function startSshServer(): Promise<SshServer> {
       "UsePAM no",
       "StrictModes no",
       "PrintMotd no",
-      `SetEnv PATH=${bin}:/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8`,
+      `SetEnv PATH=${bin}:/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8${Object.entries(options.env ?? {})
+        .map(([k, v]) => ` ${k}=${v}`)
+        .join("")}`,
       "LogLevel ERROR",
       "",
     ].join("\n"),
@@ -93,6 +105,8 @@ export async function startSshServer(): Promise<SshServer> {
   child.stdout?.on("data", (d) => (log += d));
   child.stderr?.on("data", (d) => (log += d));
   await waitForPort(port, child, () => log);
+  const knownHosts = join(dir, "known_hosts_server");
+  writeFileSync(knownHosts, `[127.0.0.1]:${port} ${readFileSync(`${hostKey}.pub`, "utf8").trim()}\n`);
 
   const run = (commandLine: string, stdin: string | Buffer) =>
     new Promise<RemoteResult>((resolve, reject) => {
@@ -118,6 +132,8 @@ export async function startSshServer(): Promise<SshServer> {
 
   return {
     port,
+    clientKey,
+    knownHosts,
     run,
     stop() {
       child.kill("SIGTERM");
