@@ -1,11 +1,10 @@
 import { diffMarkdown, diffText } from "../diff/render";
 import { topologyDiff } from "../diff/topology-diff";
 import { liveView } from "../export/live-view";
-import { ExportFormatError, parseExport } from "../export/records";
 import { toTopology } from "../export/to-topology";
 import { validateDocument } from "../rules/engine";
 import { loadTopologyObject } from "../topology/load";
-import { readExportText, type ExportSourceArgs } from "./export-source";
+import { readExportRecords, type ExportSourceArgs } from "./export-source";
 import { DIFF_FORMATS, displayName, EXIT_INVALID, EXIT_OK, EXIT_USAGE, readDocument, writeOutput, type CliIo, type DiffFormat } from "./io";
 
 export interface DriftArgs extends ExportSourceArgs {
@@ -40,19 +39,12 @@ export async function runDrift(args: DriftArgs, io: CliIo): Promise<number> {
       io.stderr.write(`pulumi-configmgr drift: ${args.topology} does not have the topology format's shape: run pulumi-configmgr validate on it first\n`);
       return EXIT_USAGE;
     }
-    const source = readExportText(args);
-    if (source.error !== undefined) {
-      io.stderr.write(`pulumi-configmgr drift: ${source.error}\n`);
+    const read = readExportRecords(args);
+    if (read.error !== undefined) {
+      io.stderr.write(`pulumi-configmgr drift: ${read.error}\n`);
       return EXIT_USAGE;
     }
-    let records;
-    try {
-      records = parseExport(source.text);
-    } catch (err) {
-      if (!(err instanceof ExportFormatError)) throw err;
-      io.stderr.write(`pulumi-configmgr drift: ${err.message}\n`);
-      return EXIT_USAGE;
-    }
+    const records = read.records;
     const document = declared.data as Record<string, unknown>;
     const exported = toTopology(records, { domain: typeof document.domain === "string" ? document.domain : undefined });
     const live = validateDocument(loadTopologyObject(liveView(document, exported.document)));

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { ExportFormatError, parseExport, type ExportRecords } from "../export/records";
 import { exportScript } from "../export/script";
 
 /** Where the export script's output comes from: a file an admin saved, or a run over SSH. */
@@ -40,4 +41,16 @@ export function readExportText(args: ExportSourceArgs): ExportText {
   if (result.error) return { error: `could not run ssh: ${result.error.message} (install the OpenSSH client)` };
   if (result.status === 255) return { error: `ssh to ${target} failed: ${result.stderr.trim().split("\n").at(-1) ?? ""} (a key or agent logon is needed: BatchMode)` };
   return { text: result.stdout };
+}
+
+/** The export's records, or the one-line reason they cannot be had (read, run or parsed). */
+export function readExportRecords(args: ExportSourceArgs): { records: ExportRecords; error?: undefined } | { records?: undefined; error: string } {
+  const source = readExportText(args);
+  if (source.error !== undefined) return { error: source.error };
+  try {
+    return { records: parseExport(source.text) };
+  } catch (err) {
+    if (err instanceof ExportFormatError) return { error: err.message };
+    throw err;
+  }
 }

@@ -1,11 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { emitTopologyYaml } from "../export/emit-yaml";
-import { ExportFormatError, parseExport } from "../export/records";
 import { exportScript } from "../export/script";
 import { toTopology } from "../export/to-topology";
 import { summarize, validateDocument } from "../rules/engine";
 import { loadTopologyText } from "../topology/load";
-import { readExportText, type ExportSourceArgs } from "./export-source";
+import { readExportRecords, type ExportSourceArgs } from "./export-source";
 import { EXIT_OK, EXIT_USAGE, guarded, type CliIo } from "./io";
 
 export interface ExportArgs extends ExportSourceArgs {
@@ -31,20 +30,12 @@ export function runExport(args: ExportArgs, io: CliIo): number {
       io.stdout.write(exportScript({ siteServer: server!.toLowerCase(), siteCode: args.site?.toUpperCase() }));
       return EXIT_OK;
     }
-    const source = readExportText(args);
-    if (source.error !== undefined) {
-      io.stderr.write(`pulumi-configmgr export: ${source.error}\n`);
+    const read = readExportRecords(args);
+    if (read.error !== undefined) {
+      io.stderr.write(`pulumi-configmgr export: ${read.error}\n`);
       return EXIT_USAGE;
     }
-    const text = source.text;
-    let records;
-    try {
-      records = parseExport(text);
-    } catch (err) {
-      if (!(err instanceof ExportFormatError)) throw err;
-      io.stderr.write(`pulumi-configmgr export: ${err.message}\n`);
-      return EXIT_USAGE;
-    }
+    const records = read.records;
     const exported = toTopology(records, { domain: args.domain?.toUpperCase() });
     const header = [
       `Exported by pulumi-configmgr from the SMS Provider of ${records.provider.server} (site ${records.provider.site}).`,

@@ -1,6 +1,8 @@
 import { buildOf, versionFromBuild } from "./builds";
 import { architectureOf, editionOf, osIdOf } from "./host-facts";
+import { OS_MATRIX } from "../rules/data/os-matrix";
 import type { OsId } from "../topology/schema";
+import { inRange, parseVersion } from "../topology/version";
 import type { ExportRecords, ExportRow } from "./records";
 
 /**
@@ -241,13 +243,14 @@ export function toTopology(records: ExportRecords, options: ExportOptions = {}):
   return { document, comments };
 }
 
-/** A server OS that the version supports as a DP host, for an estimate that does not add an error of its own. */
-function serverOsSupportedBy(version: string): OsId {
-  if (!/^\d{4}$/.test(version)) return version === "2012" ? "windows-server-2008-r2" : "windows-server-2012";
-  const n = Number(version);
-  if (n >= 1810) return "windows-server-2019";
-  if (n >= 1606) return "windows-server-2016";
-  return "windows-server-2012-r2";
+/**
+ * A server OS that the version supports as a DP host (the newest in the rules' OS matrix), for an
+ * estimate that does not add an error of its own.
+ */
+function serverOsSupportedBy(label: string): OsId {
+  const version = parseVersion(label);
+  const servers = (Object.keys(OS_MATRIX) as OsId[]).filter((os) => !OS_MATRIX[os].client && (version === undefined || inRange(version, OS_MATRIX[os].supported)));
+  return servers.at(-1) ?? "windows-server-2012-r2";
 }
 
 /** The NetBIOS domain: the first label of the site server's DNS domain, UNCONFIRMED as NetBIOS name. */
