@@ -56,12 +56,15 @@ function child(file, format, reps) {
   const { readTopologyFile } = require("../dist/topology/load");
   const { validateDocument } = require("../dist/rules/engine");
   const { topologySchema } = require("../dist/topology/schema");
+  const { compileShape, NOT_FAST } = require("../dist/topology/fast-shape");
   const { normalizeTopology } = require("../dist/topology/normalize");
   const { buildModel } = require("../dist/topology/model");
   const { runRules } = require("../dist/rules/run");
   const { applyWaivers } = require("../dist/rules/waivers");
   const { CATALOG } = require("../dist/rules/catalog");
   const { toDiagnostic } = require("../dist/rules/run");
+  // validate hands the parsed data over (ParseOptions.consume), so the shape is checked in place.
+  const inPlace = compileShape(topologySchema, "in place");
   const families = {
     document: require("../dist/rules/sections/document").DOCUMENT_RULES,
     hierarchy: require("../dist/rules/sections/hierarchy").HIERARCHY_RULES,
@@ -101,7 +104,7 @@ function child(file, format, reps) {
   const v = time(() => {
     const loaded = readTopologyFile(file);
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-    const result = validateDocument(loaded);
+    const result = validateDocument(loaded, undefined, { consume: true });
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     return result;
   });
@@ -112,23 +115,31 @@ function child(file, format, reps) {
   out.peakHeapAboveStart = peakHeap - heap0;
   out.maxRssMB = process.resourceUsage().maxRSS / 1024;
   out.rss0MB = rss0 / MB;
-  // Stages on their own.
-  out.load = time(() => readTopologyFile(file)).ms;
-  const loaded = readTopologyFile(file);
-  const zod = time(() => topologySchema.parse(loaded.data));
-  out.schema = zod.ms;
-  const norm = time(() => normalizeTopology(zod.out));
-  out.normalise = norm.ms;
-  const model = time(() => buildModel(norm.out));
-  out.model = model.ms;
-  out.families = {};
-  let found = [];
-  for (const [name, rules] of Object.entries(families)) {
-    const r = time(() => runRules(model.out, rules, loaded));
-    out.families[name] = r.ms;
-    found = found.concat(r.out);
+  // Stages on their own, in validate's order on the same data, each the median over the runs.
+  const stages = { load: [], schema: [], normalise: [], model: [], waivers: [] };
+  const familyTimes = Object.fromEntries(Object.keys(families).map((k) => [k, []]));
+  for (let i = 0; i < reps; i++) {
+    global.gc();
+    const lap = (list, fn) => {
+      const t0 = process.hrtime.bigint();
+      const r = fn();
+      list.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      return r;
+    };
+    const loaded = lap(stages.load, () => readTopologyFile(file));
+    const doc = lap(stages.schema, () => {
+      const fast = inPlace(loaded.data);
+      out.shapePath = fast === NOT_FAST ? "zod" : "compiled";
+      return fast === NOT_FAST ? topologySchema.parse(loaded.data) : fast;
+    });
+    const norm = lap(stages.normalise, () => normalizeTopology(doc));
+    const model = lap(stages.model, () => buildModel(norm));
+    let found = [];
+    for (const [name, rules] of Object.entries(families)) found = found.concat(lap(familyTimes[name], () => runRules(model, rules, loaded)));
+    lap(stages.waivers, () => applyWaivers(model, [...found], CATALOG, (rule, f) => toDiagnostic(rule, f, loaded)));
   }
-  out.waivers = time(() => applyWaivers(model.out, [...found], CATALOG, (rule, f) => toDiagnostic(rule, f, loaded))).ms;
+  for (const [k, list] of Object.entries(stages)) out[k] = median(list);
+  out.families = Object.fromEntries(Object.entries(familyTimes).map(([k, list]) => [k, median(list)]));
   process.stdout.write(JSON.stringify(out));
 }
 
@@ -196,6 +207,7 @@ function main() {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   for (const row of [head, ...rows]) console.log(row.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
   console.log("\nfloor: YAML = js-yaml load of the text; JSON = read + JSON.parse. load = readTopologyFile (read, decode, parse, duplicate-key check).");
+  console.log(`schema = the shape check validate runs: ${[...new Set(results.map((r) => r.shapePath))].join(", ")} (the compiled checker of fast-shape.ts; zod only when it refuses).`);
   console.log("rule families (time per family, largest size of each format):");
   for (const format of ["yaml", "json"]) {
     const r = results.filter((x) => x.format === format).at(-1);

@@ -131,5 +131,5 @@ export function validateFileOrReport(file: string, io: CliIo): Validation | unde
     io.stderr.write(`${loaded.error.message}\n`);
     return undefined;
   }
-  return validateDocument(loaded);
+  return validateDocument(loaded, undefined, { consume: true });
 }

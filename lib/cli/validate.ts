@@ -23,7 +23,7 @@ export function validateFiles(files: readonly string[], io: CliIo): FileResult[]
   return files.map((file) => {
     const loaded = readDocument(file, io);
     if (loaded.error) io.stderr.write(`${loaded.error.message}\n`);
-    const validation = validateDocument(loaded);
+    const validation = validateDocument(loaded, undefined, { consume: true });
     return { file: displayName(file), diagnostics: validation.diagnostics, unreadable: validation.unreadable };
   });
 }

@@ -1,6 +1,6 @@
 import type { LoadedDocument } from "../topology/load";
 import type { TopologyModel } from "../topology/model";
-import { parseTopology } from "../topology/parse";
+import { parseTopology, type ParseOptions } from "../topology/parse";
 import { CATALOG, RULES } from "./catalog";
 import { schemaFinding, schemaRule } from "./schema-rule";
 import { SOURCES } from "./sources";
@@ -24,7 +24,7 @@ export function evaluate(model: TopologyModel, loaded?: LoadedDocument, rules: r
 }
 
 /** Shape first (SCHEMA diagnostics stop there: rules need a well-formed document), then every rule. */
-export function validateDocument(loaded: LoadedDocument, rules?: readonly Rule[]): Validation {
+export function validateDocument(loaded: LoadedDocument, rules?: readonly Rule[], options?: ParseOptions): Validation {
   if (loaded.error) {
     const { error } = loaded;
     const diagnostics = [
@@ -56,7 +56,7 @@ export function validateDocument(loaded: LoadedDocument, rules?: readonly Rule[]
     }));
     return { diagnostics, summary: summarize(diagnostics) };
   }
-  const parsed = parseTopology(loaded);
+  const parsed = parseTopology(loaded, options);
   if (!parsed.ok) {
     // An unknown field points at its own key (parse.ts gives its position), not at its value.
     const diagnostics = parsed.issues.map((issue) => ({

@@ -77,7 +77,10 @@ export interface TopologyModel {
 }
 
 export const isClientOs = (os: OsId): boolean => (CLIENT_OS as readonly string[]).includes(os);
-export const netbiosOf = (fqdn: string): string => fqdn.split(".")[0];
+export const netbiosOf = (fqdn: string): string => {
+  const dot = fqdn.indexOf(".");
+  return dot === -1 ? fqdn : fqdn.slice(0, dot);
+};
 export const groupKey = (name: string): string => name.toLowerCase();
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -132,43 +135,22 @@ export function buildModel(doc: TopologyDoc): TopologyModel {
   const secondariesOf = new Map<string, SiteNode[]>();
   for (const s of secondaries) push(secondariesOf, s.parent!, s);
 
-  const groups: GroupNode[] = doc.boundaryGroups.map((g, i) => ({
-    doc: g,
-    name: g.name,
-    key: groupKey(g.name),
-    path: ["boundaryGroups", i],
-    ref: `bg:${g.name}`,
-    dps: [],
-  }));
+  const groups: GroupNode[] = doc.boundaryGroups.map((g, i) => new Group(g, i));
   const groupByKey = new Map<string, GroupNode>();
   for (const g of groups) if (!groupByKey.has(g.key)) groupByKey.set(g.key, g);
 
   const dps: DpNode[] = [];
   const dpByServer = new Map<string, DpNode>();
   const dpsBySite = new Map<string, DpNode[]>();
-  doc.distributionPoints.forEach((d, i) => {
-    const seen = new Set<GroupNode>();
-    for (const name of d.boundaryGroups) {
-      const g = groupByKey.get(groupKey(name));
-      if (g) seen.add(g);
-    }
-    const dp: DpNode = {
-      doc: d,
-      server: d.server,
-      netbiosName: netbiosOf(d.server),
-      path: ["distributionPoints", i],
-      ref: `dp:${d.server}`,
-      pull: d.pull !== undefined,
-      clientOs: isClientOs(d.os),
-      site: siteByCode.get(d.site),
-      groups: [...seen],
-      load: 0,
-    };
+  const list = doc.distributionPoints;
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i];
+    const dp = new Dp(d, i, siteByCode.get(d.site), groupsOf(d.boundaryGroups, groupByKey));
     for (const g of dp.groups) g.dps.push(dp);
     dps.push(dp);
     if (!dpByServer.has(dp.server)) dpByServer.set(dp.server, dp);
     push(dpsBySite, d.site, dp);
-  });
+  }
   for (const dp of dps) dp.load = clientLoad(dp);
 
   return {
@@ -187,6 +169,70 @@ export function buildModel(doc: TopologyDoc): TopologyModel {
     groups,
     groupByKey,
   };
+}
+
+/**
+ * The DP and group nodes are classes whose path and ref are computed when read: rules read them
+ * for the objects they report, and a 125,000-DP document would otherwise allocate half a million
+ * arrays and strings that nothing reads.
+ */
+class Dp implements DpNode {
+  readonly server: string;
+  readonly pull: boolean;
+  readonly clientOs: boolean;
+  load = 0;
+  constructor(
+    readonly doc: DistributionPointDoc,
+    private readonly index: number,
+    public site: SiteNode | undefined,
+    readonly groups: GroupNode[],
+  ) {
+    this.server = doc.server;
+    this.pull = doc.pull !== undefined;
+    this.clientOs = isClientOs(doc.os);
+  }
+  get netbiosName(): string {
+    return netbiosOf(this.server);
+  }
+  get path(): DocPath {
+    return ["distributionPoints", this.index];
+  }
+  get ref(): string {
+    return `dp:${this.server}`;
+  }
+}
+
+class Group implements GroupNode {
+  readonly name: string;
+  readonly key: string;
+  readonly dps: DpNode[] = [];
+  constructor(
+    readonly doc: BoundaryGroupDoc,
+    private readonly index: number,
+  ) {
+    this.name = doc.name;
+    this.key = groupKey(doc.name);
+  }
+  get path(): DocPath {
+    return ["boundaryGroups", this.index];
+  }
+  get ref(): string {
+    return `bg:${this.name}`;
+  }
+}
+
+/** The groups a DP's names resolve to, each once (most DPs list one group). */
+function groupsOf(names: readonly string[], groupByKey: ReadonlyMap<string, GroupNode>): GroupNode[] {
+  if (names.length === 1) {
+    const g = groupByKey.get(groupKey(names[0]));
+    return g ? [g] : [];
+  }
+  const seen = new Set<GroupNode>();
+  for (const name of names) {
+    const g = groupByKey.get(groupKey(name));
+    if (g) seen.add(g);
+  }
+  return [...seen];
 }
 
 /**

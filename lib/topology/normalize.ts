@@ -6,52 +6,55 @@ import type { TopologyDoc } from "./schema";
  * letters upper case, schedule words lower case, waiver objects in the form of object refs.
  * Boundary-group names keep their spelling (they are shown to admins); the model compares
  * them case-insensitively.
+ *
+ * In place: its input is always the fresh copy that the schema's parse has just made (zod's or
+ * the compiled checker's), and a second copy of a 125,000-DP document costs more than the rest
+ * of its normalisation.
  */
 export function normalizeTopology(doc: TopologyDoc): TopologyDoc {
   const code = (s: string) => s.toUpperCase();
   const host = (s: string) => s.toLowerCase();
   const driveSetting = (s: string | undefined) =>
     s === undefined ? undefined : /^automatic$/i.test(s) ? "automatic" : s.toUpperCase();
-  return {
-    ...doc,
-    domain: doc.domain.toUpperCase(),
-    cas: doc.cas && { ...doc.cas, siteCode: code(doc.cas.siteCode), server: host(doc.cas.server) },
-    primarySites: doc.primarySites.map((p) => ({ ...p, siteCode: code(p.siteCode), server: host(p.server) })),
-    secondarySites: doc.secondarySites.map((s) => ({
-      ...s,
-      siteCode: code(s.siteCode),
-      parent: code(s.parent),
-      server: host(s.server),
-    })),
-    boundaryGroups: doc.boundaryGroups.map((g) => ({
-      ...g,
-      assignedSite: g.assignedSite === undefined ? undefined : code(g.assignedSite),
-    })),
-    distributionPoints: doc.distributionPoints.map((dp) => ({
-      ...dp,
-      server: host(dp.server),
-      site: code(dp.site),
-      disks: dp.disks?.map((d) => ({ ...d, drive: d.drive.toUpperCase() })),
-      storage: dp.storage && {
-        ...dp.storage,
-        primaryContentLibrary: driveSetting(dp.storage.primaryContentLibrary),
-        secondaryContentLibrary: driveSetting(dp.storage.secondaryContentLibrary),
-        primaryPackageShare: driveSetting(dp.storage.primaryPackageShare),
-        secondaryPackageShare: driveSetting(dp.storage.secondaryPackageShare),
-      },
-      pull: dp.pull && { sources: dp.pull.sources.map((s) => ({ ...s, server: host(s.server) })) },
-      contentValidation: dp.contentValidation && {
-        ...dp.contentValidation,
-        schedule: {
-          ...dp.contentValidation.schedule,
-          recur: dp.contentValidation.schedule.recur.toLowerCase(),
-          day: dp.contentValidation.schedule.day?.toLowerCase(),
-        },
-      },
-      proxy: dp.proxy && { ...dp.proxy, server: host(dp.proxy.server) },
-    })),
-    waivers: doc.waivers.map((w) => ({ ...w, rule: w.rule.toUpperCase(), object: normalizeObjectRef(w.object) })),
-  };
+  doc.domain = doc.domain.toUpperCase();
+  if (doc.cas) {
+    doc.cas.siteCode = code(doc.cas.siteCode);
+    doc.cas.server = host(doc.cas.server);
+  }
+  for (const p of doc.primarySites) {
+    p.siteCode = code(p.siteCode);
+    p.server = host(p.server);
+  }
+  for (const s of doc.secondarySites) {
+    s.siteCode = code(s.siteCode);
+    s.parent = code(s.parent);
+    s.server = host(s.server);
+  }
+  for (const g of doc.boundaryGroups) g.assignedSite = g.assignedSite === undefined ? undefined : code(g.assignedSite);
+  for (const dp of doc.distributionPoints) {
+    dp.server = host(dp.server);
+    dp.site = code(dp.site);
+    if (dp.disks) for (const d of dp.disks) d.drive = d.drive.toUpperCase();
+    const storage = dp.storage;
+    if (storage) {
+      storage.primaryContentLibrary = driveSetting(storage.primaryContentLibrary);
+      storage.secondaryContentLibrary = driveSetting(storage.secondaryContentLibrary);
+      storage.primaryPackageShare = driveSetting(storage.primaryPackageShare);
+      storage.secondaryPackageShare = driveSetting(storage.secondaryPackageShare);
+    }
+    if (dp.pull) for (const s of dp.pull.sources) s.server = host(s.server);
+    const schedule = dp.contentValidation?.schedule;
+    if (schedule) {
+      schedule.recur = schedule.recur.toLowerCase();
+      schedule.day = schedule.day?.toLowerCase();
+    }
+    if (dp.proxy) dp.proxy.server = host(dp.proxy.server);
+  }
+  for (const w of doc.waivers) {
+    w.rule = w.rule.toUpperCase();
+    w.object = normalizeObjectRef(w.object);
+  }
+  return doc;
 }
 
 /** `site:p01` → `site:P01`, `DP:WIN701.lab.local` → `dp:win701.lab.local`; other refs unchanged. */

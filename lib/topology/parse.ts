@@ -1,7 +1,8 @@
 import type { DocPath, LoadedDocument, SourcePosition } from "./load";
 import { buildModel, type TopologyModel } from "./model";
 import { normalizeTopology } from "./normalize";
-import { topologySchema } from "./schema";
+import { compileShape, NOT_FAST } from "./fast-shape";
+import { topologySchema, type TopologyDoc } from "./schema";
 import { didYouMean } from "./suggest";
 
 /** One way the document does not have the format's shape, in the words of the format. */
@@ -20,9 +21,28 @@ export type ParseResult =
   | { readonly ok: true; readonly model: TopologyModel }
   | { readonly ok: false; readonly issues: readonly ShapeIssue[] };
 
-/** Checks the shape (zod), applies defaults and normalisation, and builds the indexes. */
-export function parseTopology(loaded: LoadedDocument): ParseResult {
-  const result = topologySchema.safeParse(withEmptyWaiverReasons(loaded.data));
+const copyShape = compileShape(topologySchema, "copy");
+const inPlaceShape = compileShape(topologySchema, "in place");
+
+export interface ParseOptions {
+  /**
+   * The caller hands the parsed data over and will not read `loaded.data` again: a well-formed
+   * document then gets its defaults and normalisation written into it instead of into a copy
+   * (what `validate` does: it needs the verdict only).
+   */
+  readonly consume?: boolean;
+}
+
+/**
+ * Checks the shape, applies defaults and normalisation, and builds the indexes. A well-formed
+ * document takes the compiled checker (fast-shape.ts); zod runs when it is not, for the issues.
+ */
+export function parseTopology(loaded: LoadedDocument, options: ParseOptions = {}): ParseResult {
+  const data = withEmptyWaiverReasons(loaded.data);
+  const fastShape = options.consume ? inPlaceShape : copyShape;
+  const fast = fastShape ? fastShape(data) : NOT_FAST;
+  if (fast !== NOT_FAST) return { ok: true, model: buildModel(normalizeTopology(fast as TopologyDoc)) };
+  const result = topologySchema.safeParse(data);
   if (!result.success) {
     const issues: ShapeIssue[] = [];
     for (const issue of result.error.issues) issues.push(...shapeIssues(issue as ZodIssue, loaded));
