@@ -6,6 +6,7 @@ import type { DpConfiguration } from "./provider-logic";
 import { distributionPointProvider } from "./providers";
 import type { DistributionPointProvisioning, ProvisionArgs } from "./provisioning/options";
 import { provisionDistributionPoint, type DistributionPointSteps } from "./provisioning/steps";
+import { stackSecret } from "./stack-secret";
 
 /** A distribution point as the topology document declares it (topology-format.md). */
 export type DistributionPointSettings = NonNullable<TopologyInput["distributionPoints"]>[number];
@@ -17,7 +18,10 @@ export interface DistributionPointArgs extends InputsOf<DistributionPointSetting
   domain?: pulumi.Input<string>;
   /** FQDN of the DP's site server. */
   siteServer?: pulumi.Input<string>;
-  /** The PXE password (a secret). Never stored in the dynamic resource, its state or its provider. */
+  /**
+   * The PXE password: a stack-config secret (`config.requireSecret(…)`; any other value stops the
+   * program, see stack-secret.ts). Never stored in the dynamic resource, its state or its provider.
+   */
   pxePassword?: pulumi.Input<string>;
   /** Accepted violations of this DP's rules. */
   waivers?: pulumi.Input<pulumi.Input<WaiverArg>[]>;
@@ -67,7 +71,7 @@ export class DistributionPoint extends pulumi.ComponentResource {
     const { pxePassword, provision, provisioning, ...declared } = args;
     this.declared = declared;
     this.provisionArgs = { name, provision, provisioning };
-    if (pxePassword !== undefined) this.pxePassword = pulumi.secret(pxePassword);
+    if (pxePassword !== undefined) this.pxePassword = stackSecret(`DistributionPoint ${name}: pxePassword`, pxePassword);
     const props = dynamicProps(declared, COMPUTED);
     this.resource = new DistributionPointState(name, props, childOptions(this, opts));
     this.serverFqdn = this.resource.server;

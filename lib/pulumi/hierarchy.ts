@@ -14,6 +14,7 @@ import { unprovisionableVersion } from "./provisioning/steps";
 import { groupName, dpName, legacyAlias, legacyUrn, siteName, TYPES } from "./identity";
 import { scriptBehaviour } from "./script-behaviour";
 import { SecondarySite } from "./secondary-site";
+import { stackSecret } from "./stack-secret";
 import { TopologyCheck } from "./topology-check";
 
 export interface HierarchyArgs extends ProvisionArgs {
@@ -22,9 +23,9 @@ export interface HierarchyArgs extends ProvisionArgs {
   /**
    * Values of the secrets the document names (`pxe.passwordSecret`), by name. A name not given
    * here is read from Pulumi config as a secret (`pulumi config set --secret <name> …`;
-   * `ns:name` reads another namespace). Prefer config: the CLI masks stack-config secrets in any
-   * text it prints (a failing step's error, --debug output); a value given here is a secret in
-   * state but not masked in such text.
+   * `ns:name` reads another namespace). A value given here must be a stack-config secret's value
+   * (`config.requireSecret(…)`): the CLI masks only those in the text it prints (a failing step's
+   * error, --debug output), so any other value stops the program (stack-secret.ts).
    */
   secrets?: Record<string, pulumi.Input<string>>;
 }
@@ -232,7 +233,7 @@ function secretReader(given: Record<string, pulumi.Input<string>> | undefined): 
   return (name) => {
     let value = cache.get(name);
     if (!value) {
-      if (given && Object.prototype.hasOwnProperty.call(given, name)) value = pulumi.secret(given[name]);
+      if (given && Object.prototype.hasOwnProperty.call(given, name)) value = stackSecret(`Hierarchy: secrets["${name}"]`, given[name]);
       else {
         const sep = name.indexOf(":");
         value = sep > 0 ? new pulumi.Config(name.slice(0, sep)).requireSecret(name.slice(sep + 1)) : new pulumi.Config().requireSecret(name);

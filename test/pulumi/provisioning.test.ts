@@ -39,8 +39,11 @@ const CONFIG: Record<string, string> = {
     "dp3.contoso.com": { user: "CONTOSO\\dpadmin", password: HOST_PASSWORD },
   }),
   "proj:pxePassword": PXE_PASSWORD,
+  // Secrets a program passes itself: stack-config secrets too (stack-secret.ts refuses any other value).
+  "proj:otherPassword": "override-pw",
+  "proj:soloPxe": "solo-pxe",
 };
-const SECRET_KEYS = ["configmgr:password", "configmgr:privateKey", "configmgr:privateKeyPassword", "configmgr:hosts", "proj:pxePassword"];
+const SECRET_KEYS = ["configmgr:password", "configmgr:privateKey", "configmgr:privateKeyPassword", "configmgr:hosts", "proj:pxePassword", "proj:otherPassword", "proj:soloPxe"];
 
 type Lib = typeof import("../../lib/index");
 let lib: Lib;
@@ -385,7 +388,7 @@ describe("connections", () => {
     expect(cmd("dp3.contoso.com-prepare").connection).toMatchObject({ host: "dp3.contoso.com", user: "CONTOSO\\dpadmin", password: HOST_PASSWORD });
 
     const over = await build("conn3", labDoc(), {
-      provisioning: { connection: { user: "LAB\\other", port: 2022, password: "override-pw", hosts: { "cm01.lab.local": { address: "10.0.0.1" } } } },
+      provisioning: { connection: { user: "LAB\\other", port: 2022, password: new pulumi.Config("proj").requireSecret("otherPassword"), hosts: { "cm01.lab.local": { address: "10.0.0.1" } } } },
     });
     expect(over.cmd("P01-verify").connection).toMatchObject({ host: "10.0.0.1", port: 2022, user: "LAB\\other", password: "override-pw" });
     // Config hosts still apply where the program says nothing about the host.
@@ -587,7 +590,7 @@ describe("the four classes on their own", () => {
       configMgrVersion: "2403",
       domain: "LAB",
       siteServer: "cm09.lab.local",
-      pxePassword: pulumi.secret("solo-pxe"),
+      pxePassword: new pulumi.Config("proj").requireSecret("soloPxe"),
     });
     const group = new lib.BoundaryGroup("solo-bg", {
       name: "Solo",

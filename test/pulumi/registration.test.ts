@@ -357,6 +357,25 @@ describe("secrets", () => {
   });
 });
 
+describe("a secret the program makes itself", () => {
+  it("stops the program with the config command to use; the step that needed it is never registered and the value is nowhere", async () => {
+    const own = "SENTINEL-program-made-pxe-6d0b";
+    const r = await runProgram({
+      program: PROGRAM,
+      config: CONFIG,
+      secretKeys: SECRET_KEYS,
+      env: { CONFIGMGR_TEST_TOPOLOGIES: JSON.stringify({ own: estate() }), CONFIGMGR_TEST_PROGRAM_PXE: own },
+    });
+    expect(r.exitCode).not.toBe(0);
+    expect(failure(r)).toMatch(/Hierarchy: secrets\["pxePassword"\] is a secret given in the program, not in stack config.*pulumi config set --secret/s);
+    expect(r.registrations.some((x) => x.name.startsWith("own-dp7.contoso.com"))).toBe(true);
+    expect(r.registrations.some((x) => x.name === "own-dp7.contoso.com-role")).toBe(false);
+    expect(r.stdout + r.stderr).not.toContain(own);
+    for (const x of r.registrations) expect(JSON.stringify(x.inputs).includes(own), x.name).toBe(false);
+    for (const l of r.logs) expect(l.message.includes(own), l.message).toBe(false);
+  });
+});
+
 describe("dial policy", () => {
   it("gives a password logon one dial and a key-only logon six (dialErrorLimit = attempts - 1)", () => {
     for (const x of ours(variants.base).filter((c) => c.type === COMMAND)) {

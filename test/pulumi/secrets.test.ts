@@ -36,10 +36,15 @@ beforeAll(async () => {
   for (const level of ["warn", "info", "error", "debug"] as const) {
     vi.spyOn(pulumi.log, level).mockImplementation(async (msg: string) => void logged.push(msg));
   }
-  regs = await setupMocks({ config: { "proj:pxePassword": FROM_CONFIG }, secretKeys: ["proj:pxePassword"] });
+  // Every secret is a stack-config secret: the program passes config.requireSecret(…), never a value of its own.
+  regs = await setupMocks({
+    config: { "proj:pxePassword": FROM_CONFIG, "proj:branchPxe": FROM_ARGS, "proj:soloPxe": STANDALONE },
+    secretKeys: ["proj:pxePassword", "proj:branchPxe", "proj:soloPxe"],
+  });
+  const proj = new pulumi.Config("proj");
   const { Hierarchy, DistributionPoint } = await import("../../lib/index");
   const fromConfig = new Hierarchy("cfg", { provision: false, topology: pxeLab() });
-  const fromArgs = new Hierarchy("args", { provision: false, topology: pxeLab(), secrets: { pxePassword: FROM_ARGS } });
+  const fromArgs = new Hierarchy("args", { provision: false, topology: pxeLab(), secrets: { pxePassword: proj.requireSecret("branchPxe") } });
   const solo = new DistributionPoint("solo", { provision: false,
     server: "solo.lab.local",
     site: "P01",
@@ -49,7 +54,7 @@ beforeAll(async () => {
     hardware: { cores: 4, memoryGB: 16 },
     boundaryGroups: ["Lab HQ"],
     pxe: { enabled: true, passwordSecret: "ignored-name" },
-    pxePassword: STANDALONE,
+    pxePassword: proj.requireSecret("soloPxe"),
     configMgrVersion: "2012 SP1",
   });
   for (const h of [fromConfig, fromArgs]) {
@@ -65,7 +70,35 @@ afterAll(() => {
   cleanup();
 });
 
+const soloArgs = {
+  provision: false,
+  server: "solo2.lab.local",
+  site: "P01",
+  os: "windows-server-2022",
+  edition: "standard",
+  architecture: "x64",
+  hardware: { cores: 4, memoryGB: 16 },
+  boundaryGroups: ["Lab HQ"],
+  pxe: { enabled: true, passwordSecret: "pxePassword" },
+  configMgrVersion: "2403",
+} as const;
+
 describe("secrets", () => {
+  it("stop the program, naming the argument and the config command, when a secret is a value of the program's own", async () => {
+    const { Hierarchy, DistributionPoint } = await import("../../lib/index");
+    const why = /is a secret given in the program, not in stack config: the Pulumi CLI masks only stack-config secrets.*pulumi config set --secret/;
+    expect(() => new DistributionPoint("literal", { ...soloArgs, pxePassword: "typed-in-the-program" })).toThrow(why);
+    expect(() => new DistributionPoint("literal", { ...soloArgs, pxePassword: "typed-in-the-program" })).toThrow(/DistributionPoint literal: pxePassword/);
+    expect(() => new Hierarchy("literal", { provision: false, topology: pxeLab(), secrets: { pxePassword: "typed-in-the-program" } })).toThrow(/Hierarchy: secrets\["pxePassword"\]/);
+    // Known only when it resolves (pulumi.secret of a value read from a file, say): refused then,
+    // which fails the program at the step that needs it.
+    const { stackSecret } = await import("../../lib/pulumi/stack-secret");
+    await expect(valueOf(stackSecret("DistributionPoint late: pxePassword", pulumi.secret("read-from-a-file")))).rejects.toThrow(why);
+    // The value of a stack-config secret read under another name is one the CLI masks: accepted.
+    const same = new DistributionPoint("same", { ...soloArgs, server: "solo4.lab.local", pxePassword: pulumi.output(new pulumi.Config("proj").requireSecret("soloPxe")) });
+    expect(await valueOf((same as unknown as { pxePassword: pulumi.Output<string> }).pxePassword)).toBe(STANDALONE);
+  });
+
   it("reach the DP component as secret Outputs (for provisioning)", async () => {
     const [cfgDp, argsDp, solo] = components.filter((c) => c.constructor.name === "DistributionPoint") as unknown as { pxePassword: pulumi.Output<string> }[];
     for (const [dp, value] of [[cfgDp, FROM_CONFIG], [argsDp, FROM_ARGS], [solo, STANDALONE]] as const) {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { stackSecret } from "../stack-secret";
 
 /**
  * How the remote steps reach the Windows hosts. Connections come from Pulumi config (namespace
@@ -162,7 +163,7 @@ export function resolveProvisioning(what: string, args: ProvisionArgs): Provisio
     );
   }
   const secret = (key: string, given: pulumi.Input<string> | undefined) =>
-    given !== undefined ? pulumi.secret(given) : config.getSecret(key);
+    given !== undefined ? stackSecret(`${what}: provisioning.connection.${key}`, given) : config.getSecret(key);
   return {
     user,
     password: secret("password", over.password),
@@ -170,7 +171,7 @@ export function resolveProvisioning(what: string, args: ProvisionArgs): Provisio
     privateKeyPassword: secret("privateKeyPassword", over.privateKeyPassword),
     port: over.port ?? config.getNumber("port") ?? DEFAULT_SSH_PORT,
     // Read as a secret: per-host passwords and keys live in it (pulumi config set --secret --path …).
-    hosts: mergeHosts(config.getSecretObject<Record<string, HostConnection>>("hosts"), over.hosts),
+    hosts: mergeHosts(config.getSecretObject<Record<string, HostConnection>>("hosts"), over.hosts === undefined ? undefined : checkedHosts(what, over.hosts)),
     readinessTimeoutMinutes: options.readinessTimeoutMinutes ?? config.getNumber("readinessTimeoutMinutes") ?? DEFAULT_READINESS_TIMEOUT_MINUTES,
     rebootIfRequired: options.rebootIfRequired ?? config.getBoolean("rebootIfRequired") ?? false,
     adoptOnly: options.adoptOnly ?? config.getBoolean("adoptOnly") ?? false,
@@ -195,6 +196,21 @@ function attempts(what: string, key: string, value: number | undefined, fallback
     );
   }
   return value;
+}
+
+const HOST_SECRETS = ["password", "privateKey", "privateKeyPassword"] as const;
+
+/** The program's per-host overrides, whose passwords and keys must be stack-config secrets too. */
+function checkedHosts(what: string, given: pulumi.Input<Record<string, HostConnection>>): pulumi.Output<Record<string, HostConnection>> {
+  return pulumi.output(given).apply((hosts) => {
+    for (const [host, settings] of Object.entries(hosts ?? {})) {
+      for (const key of HOST_SECRETS) {
+        const value = settings?.[key];
+        if (value !== undefined) stackSecret(`${what}: provisioning.connection.hosts["${host}"].${key}`, value);
+      }
+    }
+    return hosts;
+  });
 }
 
 /** Config hosts, overridden host by host (and field by field) by the program's. */
