@@ -395,6 +395,15 @@ describe("connections", () => {
     expect(over.cmd("win701.lab.local-prepare").connection).toMatchObject({ host: "192.168.1.50", port: 2222, user: "LAB\\other" });
   });
 
+  it("stop the program, naming the argument, when a connection secret is a value of the program's own", async () => {
+    const why = /is a secret given in the program, not in stack config/;
+    await expect(build("own-pw", labDoc(), { provisioning: { connection: { password: "typed-in-the-program" } } })).rejects.toThrow(/provisioning\.connection\.password is a secret given in the program/);
+    await expect(build("own-key", labDoc(), { provisioning: { connection: { privateKey: "-----BEGIN KEY-----" } } })).rejects.toThrow(why);
+    await expect(
+      build("own-host", labDoc(), { provisioning: { connection: { hosts: { "cm01.lab.local": { password: "typed-in-the-program" } } } } }),
+    ).rejects.toThrow(/provisioning\.connection\.hosts\["cm01\.lab\.local"\]\.password is a secret given in the program/);
+  });
+
   it("stop the program with the key to set when configmgr:user is missing, before anything is registered", () => {
     const { "configmgr:user": _user, ...rest } = CONFIG;
     pulumi.runtime.setAllConfig(rest, SECRET_KEYS);

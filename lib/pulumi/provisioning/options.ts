@@ -201,16 +201,19 @@ function attempts(what: string, key: string, value: number | undefined, fallback
 const HOST_SECRETS = ["password", "privateKey", "privateKeyPassword"] as const;
 
 /** The program's per-host overrides, whose passwords and keys must be stack-config secrets too. */
-function checkedHosts(what: string, given: pulumi.Input<Record<string, HostConnection>>): pulumi.Output<Record<string, HostConnection>> {
-  return pulumi.output(given).apply((hosts) => {
+function checkedHosts(what: string, given: pulumi.Input<Record<string, HostConnection>>): pulumi.Input<Record<string, HostConnection>> {
+  const check = (hosts: Record<string, HostConnection> | undefined) => {
     for (const [host, settings] of Object.entries(hosts ?? {})) {
       for (const key of HOST_SECRETS) {
         const value = settings?.[key];
         if (value !== undefined) stackSecret(`${what}: provisioning.connection.hosts["${host}"].${key}`, value);
       }
     }
-    return hosts;
-  });
+    return hosts ?? {};
+  };
+  // A plain object is checked now, so that the program stops before anything is registered.
+  if (pulumi.Output.isInstance(given) || given instanceof Promise) return pulumi.output(given).apply(check);
+  return check(given as Record<string, HostConnection>);
 }
 
 /** Config hosts, overridden host by host (and field by field) by the program's. */
