@@ -86,11 +86,32 @@ export interface CheckResult {
   failures: CheckFailure[];
 }
 
-export async function check(kind: Kind, _olds: Plain, news: Plain): Promise<CheckResult> {
+export async function check(kind: Kind, olds: Plain, news: Plain): Promise<CheckResult> {
   const inputs = withoutProvider(news);
   if (kind === "topology") return checkTopology(inputs);
   const verdict = checkObject(kind, inputs);
-  return { inputs: jsonClean(normalizedInputs(kind, inputs)), failures: [...verdict.failures] };
+  const moved = kind === "secondarySite" ? secondaryMove(olds, inputs) : undefined;
+  return { inputs: jsonClean(normalizedInputs(kind, inputs)), failures: [...verdict.failures, ...(moved ? [moved] : [])] };
+}
+
+/**
+ * A secondary site whose parent changes. ConfigMgr cannot move a secondary site: it is uninstalled
+ * and installed again under the new parent. Its install step cannot be replaced for it (a parent
+ * in its triggers would have replaced every secondary of a 0.1 stack on upgrade), so the change is
+ * refused at preview with the two `up`s that do it, instead of an update that cannot succeed.
+ */
+function secondaryMove(olds: Plain | undefined, news: Plain): CheckFailure | undefined {
+  const before = olds?.parent;
+  const after = news.parent;
+  if (typeof before !== "string" || typeof after !== "string" || before.toUpperCase() === after.toUpperCase()) return undefined;
+  const code = typeof news.siteCode === "string" ? news.siteCode.toUpperCase() : "this secondary site";
+  return {
+    property: "parent",
+    reason:
+      `secondary site ${code}: its parent changes from ${before.toUpperCase()} to ${after.toUpperCase()}, and ConfigMgr cannot move a secondary site ` +
+      `(it is uninstalled and installed again under the new parent). Keep parent ${before.toUpperCase()} for now; to move it, remove ${code} from the ` +
+      `document and run pulumi up (which uninstalls it and its DPs' roles), then add it under ${after.toUpperCase()} and run pulumi up again.`,
+  };
 }
 
 const EMPTY_DOC = { configMgrVersion: "2403", domain: "X", primarySites: [], secondarySites: [], boundaryGroups: [], distributionPoints: [], waivers: [] };

@@ -229,6 +229,16 @@ describe("diff", () => {
     expect(await secondary().diff("site:S01", sec, { ...soloSecondary, parent: "P02" })).toEqual({ changes: 2, replaces: ["parent"], deleteBeforeReplace: true });
   });
 
+  it("refuses at check (so at preview) a secondary whose parent changes, with the two ups that move it; a case-only change passes", async () => {
+    const old = (await secondary().check(soloSecondary)).inputs;
+    const moved = await secondary().check({ ...soloSecondary, parent: "P02" }, old);
+    expect(moved.failures).toHaveLength(1);
+    expect(moved.failures[0].property).toBe("parent");
+    expect(moved.failures[0].reason).toMatch(new RegExp(`parent changes from ${old.parent} to P02, and ConfigMgr cannot move a secondary site.*remove .* run pulumi up .* add it under P02 and run pulumi up again`));
+    expect((await secondary().check({ ...soloSecondary, parent: String(old.parent).toLowerCase() }, old)).failures).toEqual([]);
+    expect((await secondary().check({ ...soloSecondary, parent: "P02" }, {})).failures.filter((f) => f.property === "parent")).toEqual([]);
+  });
+
   it("renames a boundary group by replacing it, unless only the case changed", async () => {
     const old = (await group().create(lab.BoundaryGroup)).outs;
     expect(await group().diff("bg:lab hq", old, { ...lab.BoundaryGroup, name: "LAB HQ" })).toEqual({ changes: 2, replaces: [], deleteBeforeReplace: false });
