@@ -109,8 +109,8 @@ function secondaryMove(olds: Plain | undefined, news: Plain): CheckFailure | und
     property: "parent",
     reason:
       `secondary site ${code}: its parent changes from ${before.toUpperCase()} to ${after.toUpperCase()}, and ConfigMgr cannot move a secondary site ` +
-      `(it is uninstalled and installed again under the new parent). Keep parent ${before.toUpperCase()} for now; to move it, remove ${code} from the ` +
-      `document and run pulumi up (which uninstalls it and its DPs' roles), then add it under ${after.toUpperCase()} and run pulumi up again.`,
+      `(it is uninstalled and installed again under the new parent). Keep parent ${before.toUpperCase()} for now; to move it, remove ${code} and its DPs from the ` +
+      `document and run pulumi up (which removes the DPs' roles and uninstalls it), then add them back under ${after.toUpperCase()} and run pulumi up again.`,
   };
 }
 

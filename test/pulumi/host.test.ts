@@ -234,7 +234,7 @@ describe("diff", () => {
     const moved = await secondary().check({ ...soloSecondary, parent: "P02" }, old);
     expect(moved.failures).toHaveLength(1);
     expect(moved.failures[0].property).toBe("parent");
-    expect(moved.failures[0].reason).toMatch(new RegExp(`parent changes from ${old.parent} to P02, and ConfigMgr cannot move a secondary site.*remove .* run pulumi up .* add it under P02 and run pulumi up again`));
+    expect(moved.failures[0].reason).toMatch(new RegExp(`parent changes from ${old.parent} to P02, and ConfigMgr cannot move a secondary site.*remove .* and its DPs .* run pulumi up .* add them back under P02 and run pulumi up again`));
     expect((await secondary().check({ ...soloSecondary, parent: String(old.parent).toLowerCase() }, old)).failures).toEqual([]);
     expect((await secondary().check({ ...soloSecondary, parent: "P02" }, {})).failures.filter((f) => f.property === "parent")).toEqual([]);
   });
