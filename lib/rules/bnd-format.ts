@@ -48,6 +48,9 @@ export interface ReadBoundary {
   readonly matched?: string;
 }
 
+/** Addresses in an IPv4 block of each prefix length 0–32. */
+const BLOCK_SIZE = Array.from({ length: 33 }, (_, prefix) => 2 ** (32 - prefix));
+
 const at = (type: BoundaryType, value: string) => `boundary ${type} "${value}"`;
 
 // Each reader returns the whole ReadBoundary (no spreading of a partial result) and builds its
@@ -79,8 +82,9 @@ function readSubnet(value: string): ReadBoundary {
       },
     };
   }
-  const size = 2 ** (32 - prefix);
-  const start = address - (address % size);
+  const size = BLOCK_SIZE[prefix];
+  // Exact: dividing by a power of two loses no bits (and avoids a floating-point remainder).
+  const start = Math.floor(address / size) * size;
   const end = start + size - 1;
   if (prefix < SUBNET_PREFIX_MIN) {
     return {
