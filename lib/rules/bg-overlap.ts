@@ -1,44 +1,106 @@
 import { readBoundary, type ReadBoundary } from "./bnd-format";
 import type { Rule } from "./types";
 
-/** One boundary as an interval of a key space (IPv4 addresses, IPv6 addresses, or ids of equal values). */
-interface Item<T extends number | bigint> {
-  readonly lo: T;
-  readonly hi: T;
-  readonly group: number;
-  readonly boundary: number;
-  readonly site: string;
-  readonly read: ReadBoundary;
-}
-
 /**
- * Calls `meet` for overlapping items of groups with different sites: sorted by start, swept
- * once. The active set keeps, per site and group, only the item reaching furthest (it meets
- * everything a shorter one of the same group would), and drops items that ended. Each visit of
- * a live item is an overlap, so the cost is O(n log n) plus the overlaps found.
+ * Boundaries as intervals of one key space (IPv4 addresses, IPv6 addresses, or ids of equal
+ * values), held in parallel arrays rather than one object per boundary: a large hierarchy has a
+ * boundary per DP, 125,000 of them.
  */
-function sweep<T extends number | bigint>(items: Item<T>[], meet: (a: Item<T>, b: Item<T>) => void): void {
-  items.sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
-  const active = new Map<string, Map<number, Item<T>>>();
-  for (const cur of items) {
-    for (const [site, groups] of active) {
-      if (site === cur.site) continue;
-      for (const [group, held] of groups) {
-        if (held.hi < cur.lo) groups.delete(group);
-        else meet(held, cur);
-      }
-      if (groups.size === 0) active.delete(site);
-    }
-    let mine = active.get(cur.site);
-    if (!mine) active.set(cur.site, (mine = new Map()));
-    const held = mine.get(cur.group);
-    if (!held || held.hi < cur.hi) mine.set(cur.group, cur);
+class Spans<T extends number | bigint> {
+  readonly lo: T[] = [];
+  readonly hi: T[] = [];
+  readonly group: number[] = [];
+  readonly boundary: number[] = [];
+  /** The group's assigned site, as an index into the rule's list of sites. */
+  readonly site: number[] = [];
+
+  add(lo: T, hi: T, group: number, boundary: number, site: number): void {
+    this.lo.push(lo);
+    this.hi.push(hi);
+    this.group.push(group);
+    this.boundary.push(boundary);
+    this.site.push(site);
   }
 }
 
+/** Indices of the spans by start, ties in the order added (a stable sort; boundaries usually come sorted). */
+function byStart<T extends number | bigint>(lo: readonly T[]): number[] {
+  const order = new Array<number>(lo.length);
+  let sorted = true;
+  for (let i = 0; i < lo.length; i++) {
+    order[i] = i;
+    if (i > 0 && lo[i] < lo[i - 1]) sorted = false;
+  }
+  if (!sorted) order.sort((a, b) => (lo[a] < lo[b] ? -1 : lo[a] > lo[b] ? 1 : a - b));
+  return order;
+}
+
+/** One side of an overlap: which boundary of which group, and the group's assigned site. */
+interface End {
+  readonly group: number;
+  readonly boundary: number;
+  readonly site: number;
+}
+
 interface Pair {
-  readonly early: Item<number | bigint>;
-  readonly late: Item<number | bigint>;
+  readonly early: End;
+  readonly late: End;
+}
+
+/**
+ * Records overlapping spans of groups with different sites in `pairs` (the first overlap found
+ * for each pair of groups): sorted by start, swept once. The active set keeps, per site and group,
+ * only the span reaching furthest (it meets everything a shorter one of the same group would), and
+ * drops spans that ended. Each visit of a live span is an overlap, so the cost is O(n log n) plus
+ * the overlaps found. Within one step every group meets the current span at most once, so the
+ * order in which the active set is visited does not change which overlap is found first.
+ */
+function sweep<T extends number | bigint>(spans: Spans<T>, sites: number, groups: number, pairs: Map<number, Pair>): void {
+  const { lo, hi, group, site } = spans;
+  const end = (i: number): End => ({ group: group[i], boundary: spans.boundary[i], site: site[i] });
+  // held[s]: the spans held for site s, one per group; slot[g]: where group g's span sits in its site's list.
+  const held: number[][] = [];
+  for (let s = 0; s < sites; s++) held.push([]);
+  const slot = new Int32Array(groups).fill(-1);
+  // Sites whose list is not empty.
+  const live: number[] = [];
+  for (const cur of byStart(lo)) {
+    const curSite = site[cur];
+    for (let s = 0; s < live.length; ) {
+      const other = live[s];
+      const list = held[other];
+      if (other !== curSite) {
+        for (let h = 0; h < list.length; ) {
+          const item = list[h];
+          if (hi[item] < lo[cur]) {
+            slot[group[item]] = -1;
+            const last = list.pop()!;
+            if (h < list.length) {
+              list[h] = last;
+              slot[group[last]] = h;
+            }
+            continue;
+          }
+          const [early, late] = group[item] < group[cur] ? [item, cur] : [cur, item];
+          const key = group[late] * groups + group[early];
+          if (!pairs.has(key)) pairs.set(key, { early: end(early), late: end(late) });
+          h++;
+        }
+      }
+      if (list.length > 0) s++;
+      else {
+        const last = live.pop()!;
+        if (s < live.length) live[s] = last;
+      }
+    }
+    const mine = held[curSite];
+    if (mine.length === 0) live.push(curSite);
+    const at = slot[group[cur]];
+    if (at < 0) {
+      slot[group[cur]] = mine.length;
+      mine.push(cur);
+    } else if (hi[mine[at]] < hi[cur]) mine[at] = cur;
+  }
 }
 
 const same = (a: ReadBoundary, b: ReadBoundary) =>
@@ -51,55 +113,63 @@ const rule: Rule = {
   sources: ["S-BG"],
   fix: "Keep each boundary in groups of one assigned site: remove or narrow the overlapping boundary, or give the groups the same assignedSite (or site assignment in only one of them).",
   check(model, report) {
-    const v4: Item<number>[] = [];
-    const v6: Item<bigint>[] = [];
-    const keyed: Item<number>[] = [];
+    const v4 = new Spans<number>();
+    const v6 = new Spans<bigint>();
+    const keyed = new Spans<number>();
     const keyIds = new Map<string, number>();
-    model.groups.forEach((g, group) => {
-      const site = g.doc.assignedSite;
+    const siteIds = new Map<string, number>();
+    const siteCodes: string[] = [];
+    const groups = model.groups;
+    for (let group = 0; group < groups.length; group++) {
+      const g = groups[group];
+      const code = g.doc.assignedSite;
       // Unknown sites are REF-UNKNOWN's; a group without assignedSite assigns nobody.
-      if (site === undefined || !model.siteByCode.has(site)) return;
-      g.doc.boundaries.forEach((b, boundary) => {
-        const read = readBoundary(b);
+      if (code === undefined || !model.siteByCode.has(code)) continue;
+      let site = siteIds.get(code);
+      if (site === undefined) {
+        siteIds.set(code, (site = siteCodes.length));
+        siteCodes.push(code);
+      }
+      const boundaries = g.doc.boundaries;
+      for (let boundary = 0; boundary < boundaries.length; boundary++) {
+        const read = readBoundary(boundaries[boundary]);
         // A warning (a VPN value longer than ConfigMgr matches) still makes a boundary.
-        if (!read || (read.problem && read.problem.severity !== "warning")) return;
-        if (read.v4) v4.push({ lo: read.v4.start, hi: read.v4.end, group, boundary, site, read });
-        else if (read.v6) v6.push({ lo: read.v6.start, hi: read.v6.end, group, boundary, site, read });
+        if (!read || (read.problem && read.problem.severity !== "warning")) continue;
+        if (read.v4) v4.add(read.v4.start, read.v4.end, group, boundary, site);
+        else if (read.v6) v6.add(read.v6.start, read.v6.end, group, boundary, site);
         else {
           const key = `${read.type}:${read.type === "adSite" ? read.value.toLowerCase() : (read.matched ?? read.value)}`;
           let id = keyIds.get(key);
           if (id === undefined) keyIds.set(key, (id = keyIds.size));
-          keyed.push({ lo: id, hi: id, group, boundary, site, read });
+          keyed.add(id, id, group, boundary, site);
         }
-      });
-    });
+      }
+    }
 
-    const count = model.groups.length;
     const pairs = new Map<number, Pair>();
-    const meet = (a: Item<number | bigint>, b: Item<number | bigint>) => {
-      const [early, late] = a.group < b.group ? [a, b] : [b, a];
-      const key = late.group * count + early.group;
-      if (!pairs.has(key)) pairs.set(key, { early, late });
-    };
-    sweep(v4, meet);
-    sweep(v6, meet);
-    sweep(keyed, meet);
+    sweep(v4, siteCodes.length, groups.length, pairs);
+    sweep(v6, siteCodes.length, groups.length, pairs);
+    sweep(keyed, siteCodes.length, groups.length, pairs);
 
     const found = [...pairs.values()].sort(
       (x, y) => x.late.group - y.late.group || x.late.boundary - y.late.boundary || x.early.group - y.early.group,
     );
+    // Only the boundaries reported are read a second time, for their type and value.
+    const readOf = (end: End) => readBoundary(groups[end.group].doc.boundaries[end.boundary])!;
     for (const { early, late } of found) {
-      const g = model.groups[late.group];
-      const other = model.groups[early.group];
-      const relation = same(late.read, early.read)
+      const g = groups[late.group];
+      const other = groups[early.group];
+      const lateRead = readOf(late);
+      const earlyRead = readOf(early);
+      const relation = same(lateRead, earlyRead)
         ? `which ${other.ref} also has`
-        : `which overlaps boundary ${early.read.type} ${early.read.value} of ${other.ref}`;
+        : `which overlaps boundary ${earlyRead.type} ${earlyRead.value} of ${other.ref}`;
       report({
         object: g.ref,
-        path: [...g.path, "boundaries", late.boundary, late.read.type],
+        path: [...g.path, "boundaries", late.boundary, lateRead.type],
         message:
-          `has boundary ${late.read.type} ${late.read.value}, ${relation}; this group assigns clients to site:${late.site} ` +
-          `and ${other.ref} to site:${early.site}, so a client inside both is assigned to either site at random`,
+          `has boundary ${lateRead.type} ${lateRead.value}, ${relation}; this group assigns clients to site:${siteCodes[late.site]} ` +
+          `and ${other.ref} to site:${siteCodes[early.site]}, so a client inside both is assigned to either site at random`,
       });
     }
   },

@@ -1,11 +1,10 @@
 import type { BoundaryDoc, BoundaryType } from "../topology/schema";
 import {
-  cidr4Bounds,
+  cidr4Address,
+  cidr4Prefix,
   formatIPv4,
   formatIPv6,
-  networkOf4,
   networkOf6,
-  parseCidr4,
   parseIPv4Range,
   parseIPv6Prefix,
   prefix6Bounds,
@@ -24,6 +23,8 @@ export const SUBNET_PREFIX_MIN = 8;
 const VPN_NAME_MATCHED = 250;
 const VPN_DESCRIPTION_MATCHED = 243;
 const AD_SITE_MAX = 63;
+const AD_SITE_NAME = /^[A-Za-z0-9-]{1,63}$/;
+const VPN_VALUE = /^(Name|Description):(.*)$/s;
 
 interface Problem {
   /** Lowers the rule's error to a warning (a VPN value longer than ConfigMgr matches). */
@@ -47,57 +48,77 @@ export interface ReadBoundary {
   readonly matched?: string;
 }
 
+/** Addresses in an IPv4 block of each prefix length 0–32. */
+const BLOCK_SIZE = Array.from({ length: 33 }, (_, prefix) => 2 ** (32 - prefix));
+
 const at = (type: BoundaryType, value: string) => `boundary ${type} "${value}"`;
 
-function readSubnet(value: string): Omit<ReadBoundary, "type" | "value"> {
-  const cidr = parseCidr4(value);
-  if (!cidr) {
+// Each reader returns the whole ReadBoundary (no spreading of a partial result) and builds its
+// messages only on the path that reports: a valid boundary costs one parse and two small objects.
+
+function readSubnet(value: string): ReadBoundary {
+  const type = "ipSubnet";
+  const address = cidr4Address(value);
+  if (address < 0) {
     return {
+      type,
+      value,
       problem: {
-        message: `has ${at("ipSubnet", value)}, which is not an IPv4 subnet in CIDR form (network address/prefix length)`,
+        message: `has ${at(type, value)}, which is not an IPv4 subnet in CIDR form (network address/prefix length)`,
         fix: 'Write the subnet as network address and prefix length, e.g. "192.168.1.0/24"; use ipRange for a span of addresses and ipv6Prefix for IPv6.',
       },
     };
   }
-  const { address, prefix } = cidr;
+  const prefix = cidr4Prefix(value);
   if (prefix > 32) {
     return {
+      type,
+      value,
       problem: {
-        message: `has ${at("ipSubnet", value)}, whose prefix length /${prefix} is longer than an IPv4 address (32 bits)`,
+        message: `has ${at(type, value)}, whose prefix length /${prefix} is longer than an IPv4 address (32 bits)`,
         fix: "Use a prefix length from 8 to 32.",
         limit: 32,
         actual: prefix,
       },
     };
   }
-  const { start, end } = cidr4Bounds(address, prefix);
-  const range = `${formatIPv4(start)}-${formatIPv4(end)}`;
+  const size = BLOCK_SIZE[prefix];
+  // Exact: dividing by a power of two loses no bits (and avoids a floating-point remainder).
+  const start = Math.floor(address / size) * size;
+  const end = start + size - 1;
   if (prefix < SUBNET_PREFIX_MIN) {
     return {
+      type,
+      value,
       problem: {
-        message: `has ${at("ipSubnet", value)}, a supernet (/${prefix}); ConfigMgr supports subnet boundaries of /${SUBNET_PREFIX_MIN} to /32 only`,
-        fix: `Use an ipRange boundary for it instead: ipRange: "${range}".`,
+        message: `has ${at(type, value)}, a supernet (/${prefix}); ConfigMgr supports subnet boundaries of /${SUBNET_PREFIX_MIN} to /32 only`,
+        fix: `Use an ipRange boundary for it instead: ipRange: "${formatIPv4(start)}-${formatIPv4(end)}".`,
         limit: SUBNET_PREFIX_MIN,
         actual: prefix,
       },
     };
   }
-  if (address !== networkOf4(address, prefix)) {
+  if (address !== start) {
     const network = `${formatIPv4(start)}/${prefix}`;
     return {
+      type,
+      value,
       problem: {
-        message: `has ${at("ipSubnet", value)}, which is not a network address: the network of ${value} is ${network}`,
+        message: `has ${at(type, value)}, which is not a network address: the network of ${value} is ${network}`,
         fix: `Use ${network} (ConfigMgr stores a subnet boundary by its subnet ID).`,
       },
     };
   }
-  return { v4: { start, end } };
+  return { type, value, v4: { start, end } };
 }
 
-function readRange(value: string): Omit<ReadBoundary, "type" | "value"> {
+function readRange(value: string): ReadBoundary {
+  const type = "ipRange";
   const range = parseIPv4Range(value);
   if (!range) {
     return {
+      type,
+      value,
       problem: {
         message: `has ${at("ipRange", value)}, which is not an IPv4 address range a.b.c.d-w.x.y.z`,
         fix: 'Write the range as first and last address joined by a hyphen, without spaces, e.g. "192.168.2.10-192.168.2.200" (one address: the same address twice).',
@@ -107,19 +128,24 @@ function readRange(value: string): Omit<ReadBoundary, "type" | "value"> {
   if (range.start > range.end) {
     const [first, last] = value.split("-");
     return {
+      type,
+      value,
       problem: {
         message: `has ${at("ipRange", value)}, which starts after it ends`,
         fix: `Write the lower address first: "${last}-${first}".`,
       },
     };
   }
-  return { v4: range };
+  return { type, value, v4: range };
 }
 
-function readIPv6(value: string): Omit<ReadBoundary, "type" | "value"> {
+function readIPv6(value: string): ReadBoundary {
+  const type = "ipv6Prefix";
   const parsed = parseIPv6Prefix(value);
   if (!parsed) {
     return {
+      type,
+      value,
       problem: {
         message: `has ${at("ipv6Prefix", value)}, which is not an IPv6 prefix`,
         fix: 'Write the prefix as address/length, e.g. "2001:db8:1::/64", or as the console shows it, the leading groups without "::", e.g. "2001:db8:1:0".',
@@ -129,6 +155,8 @@ function readIPv6(value: string): Omit<ReadBoundary, "type" | "value"> {
   const { address, prefix } = parsed;
   if (prefix < 1 || prefix > 128) {
     return {
+      type,
+      value,
       problem: {
         message: `has ${at("ipv6Prefix", value)}, whose prefix length /${prefix} is outside 1 to 128`,
         fix: "Use a prefix length from 1 to 128 (usually 64).",
@@ -141,19 +169,24 @@ function readIPv6(value: string): Omit<ReadBoundary, "type" | "value"> {
   if (network !== address) {
     const written = `${formatIPv6(network)}/${prefix}`;
     return {
+      type,
+      value,
       problem: {
         message: `has ${at("ipv6Prefix", value)}, which is not a prefix: bits beyond the first ${prefix} are set (the prefix is ${written})`,
         fix: `Use ${written}.`,
       },
     };
   }
-  return { v6: prefix6Bounds(address, prefix) };
+  return { type, value, v6: prefix6Bounds(address, prefix) };
 }
 
-function readAdSite(value: string): Omit<ReadBoundary, "type" | "value"> {
-  if (/^[A-Za-z0-9-]{1,63}$/.test(value)) return {};
+function readAdSite(value: string): ReadBoundary {
+  const type = "adSite";
+  if (AD_SITE_NAME.test(value)) return { type, value };
   const tooLong = value.length > AD_SITE_MAX;
   return {
+    type,
+    value,
     problem: {
       message:
         `has ${at("adSite", value)}, which is not a valid Active Directory site name: ` +
@@ -166,21 +199,24 @@ function readAdSite(value: string): Omit<ReadBoundary, "type" | "value"> {
   };
 }
 
-function readVpn(value: string): Omit<ReadBoundary, "type" | "value"> {
-  if (value === "Auto:On") return {};
-  const m = /^(Name|Description):(.*)$/s.exec(value);
+function readVpn(value: string): ReadBoundary {
+  const type = "vpn";
+  if (value === "Auto:On") return { type, value };
+  const m = VPN_VALUE.exec(value);
   const fix = 'Write "Auto:On", "Name:<VPN connection name>" or "Description:<VPN adapter description>".';
   if (!m) {
-    return { problem: { message: `has ${at("vpn", value)}, which is not Auto:On, Name:<connection name> or Description:<adapter description>`, fix } };
+    return { type, value, problem: { message: `has ${at("vpn", value)}, which is not Auto:On, Name:<connection name> or Description:<adapter description>`, fix } };
   }
   const [, kind, text] = m;
   const matched = kind === "Name" ? VPN_NAME_MATCHED : VPN_DESCRIPTION_MATCHED;
   if (text.length === 0) {
-    return { problem: { message: `has ${at("vpn", value)} with an empty ${kind.toLowerCase()}`, fix, limit: 1, actual: 0 } };
+    return { type, value, problem: { message: `has ${at("vpn", value)} with an empty ${kind.toLowerCase()}`, fix, limit: 1, actual: 0 } };
   }
   if (text.length > matched) {
     const what = kind === "Name" ? "connection name" : "connection description";
     return {
+      type,
+      value,
       problem: {
         severity: "warning",
         message:
@@ -193,26 +229,33 @@ function readVpn(value: string): Omit<ReadBoundary, "type" | "value"> {
       matched: `${kind}:${text.slice(0, matched)}`,
     };
   }
-  return {};
+  return { type, value };
 }
 
 /** The type and value of a boundary (the schema guarantees exactly one key) and what it means. */
 export function readBoundary(b: BoundaryDoc): ReadBoundary | undefined {
-  const entry = Object.entries(b).find(([, v]) => typeof v === "string");
-  if (!entry) return undefined;
-  const type = entry[0] as BoundaryType;
-  const value = entry[1] as string;
+  // The first own string-valued key, as Object.entries(b).find(…) would give it, without its arrays.
+  let type: string | undefined;
+  let value = "";
+  for (const key in b) {
+    if (!Object.hasOwn(b, key)) continue;
+    const v = (b as Record<string, unknown>)[key];
+    if (typeof v !== "string") continue;
+    type = key;
+    value = v;
+    break;
+  }
   switch (type) {
     case "ipSubnet":
-      return { type, value, ...readSubnet(value) };
+      return readSubnet(value);
     case "ipRange":
-      return { type, value, ...readRange(value) };
+      return readRange(value);
     case "ipv6Prefix":
-      return { type, value, ...readIPv6(value) };
+      return readIPv6(value);
     case "adSite":
-      return { type, value, ...readAdSite(value) };
+      return readAdSite(value);
     case "vpn":
-      return { type, value, ...readVpn(value) };
+      return readVpn(value);
     default:
       return undefined;
   }
@@ -227,15 +270,16 @@ const rule: Rule = {
   fix: "Correct the boundary value to the form its type requires.",
   check(model, report) {
     for (const g of model.groups) {
-      g.doc.boundaries.forEach((b, j) => {
-        const read = readBoundary(b);
-        if (!read?.problem) return;
+      const boundaries = g.doc.boundaries;
+      for (let j = 0; j < boundaries.length; j++) {
+        const read = readBoundary(boundaries[j]);
+        if (!read?.problem) continue;
         report({
           object: g.ref,
           path: [...g.path, "boundaries", j, read.type],
           ...read.problem,
         });
-      });
+      }
     }
   },
 };

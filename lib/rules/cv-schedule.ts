@@ -1,9 +1,26 @@
 import { WEEKDAYS } from "../topology/schema";
-import type { Rule } from "./types";
+import type { DpNode } from "../topology/model";
+import type { Report, Rule } from "./types";
 
 const RECUR = ["daily", "weekly", "monthly"] as const;
 const MONTH_DAY = /^(?:[1-9]|[12]\d|3[01]|last)$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const digit = (d: number): boolean => d >= 0 && d <= 9;
+
+/** HH:MM on a 24-hour clock, 00:00–23:59 (what /^([01]\d|2[0-3]):[0-5]\d$/ matches), without a regex per DP. */
+function isTime(at: string): boolean {
+  if (at.length !== 5 || at.charCodeAt(2) !== 58) return false;
+  const h1 = at.charCodeAt(0) - 48;
+  const h2 = at.charCodeAt(1) - 48;
+  const m1 = at.charCodeAt(3) - 48;
+  const m2 = at.charCodeAt(4) - 48;
+  return digit(h1) && digit(h2) && digit(m2) && m1 >= 0 && m1 <= 5 && (h1 < 2 || (h1 === 2 && h2 <= 3));
+}
+
+/** A finding on one field of the DP's schedule; its path is built only here, for a report. */
+function reportAt(report: Report, dp: DpNode, field: string, message: string, fix?: string): void {
+  report({ object: dp.ref, path: [...dp.path, "contentValidation", "schedule", field], message, ...(fix ? { fix } : {}) });
+}
 
 const rule: Rule = {
   id: "CV-SCHEDULE",
@@ -16,16 +33,15 @@ const rule: Rule = {
     for (const dp of model.dps) {
       const schedule = dp.doc.contentValidation?.schedule;
       if (!schedule) continue;
-      const base = [...dp.path, "contentValidation", "schedule"];
-      const problem = (field: string, message: string, fix?: string) =>
-        report({ object: dp.ref, path: [...base, field], message, ...(fix ? { fix } : {}) });
       const { recur, day, at } = schedule;
       if (!(RECUR as readonly string[]).includes(recur)) {
-        problem("recur", `has content-validation recurrence "${recur}"; it is daily, weekly or monthly`);
+        reportAt(report, dp, "recur", `has content-validation recurrence "${recur}"; it is daily, weekly or monthly`);
       } else if (recur === "daily" && day !== undefined) {
-        problem("day", `has a daily content-validation schedule with day "${day}"; a daily schedule takes no day`, "Remove day, or make the schedule weekly or monthly.");
+        reportAt(report, dp, "day", `has a daily content-validation schedule with day "${day}"; a daily schedule takes no day`, "Remove day, or make the schedule weekly or monthly.");
       } else if (recur === "weekly" && !(WEEKDAYS as readonly string[]).includes(day ?? "")) {
-        problem(
+        reportAt(
+          report,
+          dp,
           "day",
           day === undefined
             ? "has a weekly content-validation schedule without a day; a weekly schedule needs one (sunday … saturday)"
@@ -33,7 +49,9 @@ const rule: Rule = {
           "Set day to a weekday, e.g. saturday.",
         );
       } else if (recur === "monthly" && !MONTH_DAY.test(day ?? "")) {
-        problem(
+        reportAt(
+          report,
+          dp,
           "day",
           day === undefined
             ? 'has a monthly content-validation schedule without a day; a monthly schedule needs one ("1" … "31" or "last")'
@@ -41,8 +59,8 @@ const rule: Rule = {
           'Set day to a day of the month, "1" … "31", or "last".',
         );
       }
-      if (!TIME.test(at)) {
-        problem("at", `runs content validation at "${at}"; the time is HH:MM on a 24-hour clock, 00:00 to 23:59`, 'Write the time as two-digit hours and minutes, e.g. "02:00" or "19:30".');
+      if (!isTime(at)) {
+        reportAt(report, dp, "at", `runs content validation at "${at}"; the time is HH:MM on a 24-hour clock, 00:00 to 23:59`, 'Write the time as two-digit hours and minutes, e.g. "02:00" or "19:30".');
       }
     }
   },

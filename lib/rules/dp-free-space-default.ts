@@ -1,7 +1,10 @@
 import type { DpNode } from "../topology/model";
-import { atLeast, type Version } from "../topology/version";
+import { atLeast, v, type Version } from "../topology/version";
 import { n } from "./format";
 import type { Rule } from "./types";
+
+/** Parsed once: atLeast(version, "2107") would parse the literal on every call, once per DP. */
+const V2107 = v("2107");
 
 /**
  * Default "drive space reserve" of a DP (MicrosoftDocs/sccm-docs-powershell-ref, commit
@@ -14,7 +17,7 @@ import type { Rule } from "./types";
  *   200 MB is used for every version before 2107.
  */
 export function defaultReserveMB(version: Version, dp?: DpNode): number {
-  if (atLeast(version, "2107")) return 500;
+  if (version.order >= V2107.order) return 500;
   return dp && isSecondarySiteOwnDp(dp) ? 200 : 50;
 }
 
@@ -34,9 +37,10 @@ const rule: Rule = {
   check(model, report) {
     const version = model.version!;
     for (const dp of model.dps) {
-      const floor = defaultReserveMB(version, dp);
       const reserve = dp.doc.storage?.minimumFreeSpaceMB;
-      if (reserve === undefined || reserve >= floor) continue;
+      if (reserve === undefined) continue;
+      const floor = defaultReserveMB(version, dp);
+      if (reserve >= floor) continue;
       report({
         object: dp.ref,
         path: [...dp.path, "storage", "minimumFreeSpaceMB"],

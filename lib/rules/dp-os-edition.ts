@@ -1,3 +1,4 @@
+import type { OsId } from "../topology/schema";
 import type { Version } from "../topology/version";
 import { atLeast } from "../topology/version";
 import { OS_MATRIX, type OsFacts } from "./data/os-matrix";
@@ -20,10 +21,13 @@ const rule: Rule = {
   sources: ["S-OS"],
   fix: "Host the DP on a supported edition of its OS.",
   check(model, report) {
+    // The supported editions depend on the OS alone: listed once per OS, not per DP.
+    const editionsOf = new Map<OsId, string[]>();
     for (const dp of model.dps) {
       const { os: osId, edition } = dp.doc;
       const os = OS_MATRIX[osId];
-      const editions = editionsAt(os, model.version);
+      let editions = editionsOf.get(osId);
+      if (!editions) editionsOf.set(osId, (editions = editionsAt(os, model.version)));
       if (editions.includes(edition)) continue;
       let why: string;
       const from = os.editionsFrom?.[edition];

@@ -1,3 +1,4 @@
+import type { OsId } from "../topology/schema";
 import { inRange } from "../topology/version";
 import { OS_MATRIX, releaseDate } from "./data/os-matrix";
 import type { Rule } from "./types";
@@ -12,7 +13,16 @@ const rule: Rule = {
   check(model, report) {
     const version = model.version!;
     const released = releaseDate(version.label);
+    // Whether there is anything to say depends on the OS alone: decided once per OS, not per DP.
+    const quiet = new Set(
+      (Object.keys(OS_MATRIX) as OsId[]).filter((id) => {
+        const os = OS_MATRIX[id];
+        const pastEnd = os.endOfSupport !== undefined && os.endOfSupport < released;
+        return !inRange(version, os.supported) || (!pastEnd && !os.caveats?.[version.label]);
+      }),
+    );
     for (const dp of model.dps) {
+      if (quiet.has(dp.doc.os)) continue;
       const os = OS_MATRIX[dp.doc.os];
       if (!inRange(version, os.supported)) continue; // DP-OS-SUPPORTED reports it
       const reasons: string[] = [];

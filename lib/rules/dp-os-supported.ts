@@ -1,3 +1,4 @@
+import type { OsId } from "../topology/schema";
 import { describeRange, inRange } from "../topology/version";
 import { OS_MATRIX } from "./data/os-matrix";
 import type { Rule } from "./types";
@@ -11,9 +12,11 @@ const rule: Rule = {
   fix: "Host the DP on an OS that this ConfigMgr version supports, or declare the version the site really runs.",
   check(model, report) {
     const version = model.version!;
+    // The verdict depends on the OS alone: decided once per OS, not per DP.
+    const supported = new Set((Object.keys(OS_MATRIX) as OsId[]).filter((id) => inRange(version, OS_MATRIX[id].supported)));
     for (const dp of model.dps) {
+      if (supported.has(dp.doc.os)) continue;
       const os = OS_MATRIX[dp.doc.os];
-      if (inRange(version, os.supported)) continue;
       const tooNew = os.supported.to !== undefined && !inRange(version, { to: os.supported.to });
       const supportedNow = Object.values(OS_MATRIX)
         .filter((o) => o.client === os.client && inRange(version, o.supported))

@@ -15,6 +15,7 @@ export const DP_FEATURES =
  */
 const ALL_OS = Object.keys(OS_MATRIX) as OsId[];
 const preparable = (os: OsId): boolean => osFamily(os) !== undefined;
+const PREPARABLE = new Set(ALL_OS.filter(preparable));
 const PREPARED_LABELS = ALL_OS.filter(preparable).map((os) => OS_MATRIX[os].label);
 
 const rule: Rule = {
@@ -26,7 +27,7 @@ const rule: Rule = {
   check(model, report) {
     for (const dp of model.dps) {
       const { prepareHost, hostHas, installIIS, os } = dp.doc;
-      if (prepareHost && !preparable(os)) {
+      if (prepareHost && !PREPARABLE.has(os)) {
         report({
           object: dp.ref,
           path: [...dp.path, "prepareHost"],

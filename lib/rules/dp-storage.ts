@@ -1,6 +1,12 @@
 import type { Rule } from "./types";
 
-const DRIVE = /^[A-Z]$/;
+/** A drive setting the rule accepts: unset, "automatic" or one letter A–Z (what /^[A-Z]$/ matches). */
+function acceptable(value: string | undefined): boolean {
+  if (value === undefined || value === "automatic") return true;
+  if (value.length !== 1) return false;
+  const c = value.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
 const SETTINGS = ["primaryContentLibrary", "secondaryContentLibrary", "primaryPackageShare", "secondaryPackageShare"] as const;
 /** A secondary location needs its primary one (the cmdlet's parameter sets; ConfigMgrCBDsc enforces it too). */
 const NEEDS = [
@@ -18,9 +24,21 @@ const rule: Rule = {
     for (const dp of model.dps) {
       const storage = dp.doc.storage;
       if (!storage) continue;
+      // The usual case, every setting fine, in one expression before the loops that report.
+      const { primaryContentLibrary, secondaryContentLibrary, primaryPackageShare, secondaryPackageShare } = storage;
+      if (
+        acceptable(primaryContentLibrary) &&
+        acceptable(secondaryContentLibrary) &&
+        acceptable(primaryPackageShare) &&
+        acceptable(secondaryPackageShare) &&
+        (secondaryContentLibrary === undefined || primaryContentLibrary !== undefined) &&
+        (secondaryPackageShare === undefined || primaryPackageShare !== undefined)
+      ) {
+        continue;
+      }
       for (const key of SETTINGS) {
         const value = storage[key];
-        if (value === undefined || value === "automatic" || DRIVE.test(value)) continue;
+        if (value === undefined || acceptable(value)) continue;
         report({
           object: dp.ref,
           path: [...dp.path, "storage", key],

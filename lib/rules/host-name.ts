@@ -7,11 +7,13 @@ const FQDN_MAX = 253;
 const LABEL_MAX = 63;
 const NETBIOS_MAX = 15;
 const LABEL = /^[A-Za-z0-9-]+$/;
+const DOT = 46;
+const HYPHEN = 45;
 /** Characters a NetBIOS domain name may not contain (the rule's list), and no spaces. */
 const DOMAIN_FORBIDDEN = /[\\/:*?"<>|.\s]/;
 
 /** Why `name` is not a valid FQDN, or undefined when it is one. */
-function fqdnProblem(name: string): string | undefined {
+export function fqdnProblem(name: string): string | undefined {
   if (name.length > FQDN_MAX) return `is ${n(name.length)} characters long; an FQDN has at most ${FQDN_MAX}`;
   if (name.endsWith(".")) return "ends with a dot; write the name without the trailing dot";
   const labels = name.split(".");
@@ -25,21 +27,45 @@ function fqdnProblem(name: string): string | undefined {
   return undefined;
 }
 
-function checkFqdn(report: Report, object: string, path: DocPath, what: string, name: string): boolean {
+/**
+ * fqdnProblem(name) === undefined, in one pass over the characters and without splitting: every
+ * server of a large hierarchy is checked, and almost all of them are valid.
+ */
+export function isFqdn(name: string): boolean {
+  if (name.length > FQDN_MAX) return false;
+  let labels = 0;
+  let start = 0;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : DOT;
+    if (c === DOT) {
+      const length = i - start;
+      if (length === 0 || length > LABEL_MAX || name.charCodeAt(start) === HYPHEN || name.charCodeAt(i - 1) === HYPHEN) return false;
+      labels++;
+      start = i + 1;
+    } else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === HYPHEN)) {
+      return false;
+    }
+  }
+  return labels >= 2;
+}
+
+/** Reports `name`, which isFqdn rejected, with what is wrong with it. */
+function reportFqdn(report: Report, object: string, path: DocPath, what: string, name: string): void {
   const problem = fqdnProblem(name);
-  if (problem === undefined) return true;
+  if (problem === undefined) return;
   report({
     object,
     path,
     message: `has ${what} "${name}", which is not a valid FQDN: it ${problem}`,
     fix: "Give the host's fully qualified domain name, e.g. cm01.lab.local: labels of 1–63 letters, digits or hyphens (no hyphen at either end), 253 characters in all.",
   });
-  return false;
 }
 
-function checkNetbios(report: Report, object: string, path: DocPath, domain: string, name: string, account: string): void {
+/** The length of the first label of a valid FQDN (its NetBIOS name: ASCII, so upper-casing keeps the length). */
+const netbiosLength = (fqdn: string): number => fqdn.indexOf(".");
+
+function reportNetbios(report: Report, object: string, path: DocPath, domain: string, name: string, account: string): void {
   const netbios = netbiosOf(name).toUpperCase();
-  if (netbios.length <= NETBIOS_MAX) return;
   report({
     object,
     path,
@@ -62,23 +88,29 @@ const rule: Rule = {
     const domain = model.doc.domain;
     checkDomain(domain, report);
 
+    // Paths are built only for a report.
     for (const site of model.sites) {
-      const path = [...site.path, "server"];
-      if (checkFqdn(report, site.ref, path, "site server", site.server)) {
-        checkNetbios(report, site.ref, path, domain, site.server, "the site server's computer account");
+      if (!isFqdn(site.server)) reportFqdn(report, site.ref, [...site.path, "server"], "site server", site.server);
+      else if (netbiosLength(site.server) > NETBIOS_MAX) {
+        reportNetbios(report, site.ref, [...site.path, "server"], domain, site.server, "the site server's computer account");
       }
     }
     for (const dp of model.dps) {
-      const path = [...dp.path, "server"];
-      if (checkFqdn(report, dp.ref, path, "server", dp.server)) {
-        checkNetbios(report, dp.ref, path, domain, dp.server, "the computer account");
+      if (!isFqdn(dp.server)) reportFqdn(report, dp.ref, [...dp.path, "server"], "server", dp.server);
+      else if (netbiosLength(dp.server) > NETBIOS_MAX) {
+        reportNetbios(report, dp.ref, [...dp.path, "server"], domain, dp.server, "the computer account");
       }
       // Pull sources are DPs (their own entry gets the NetBIOS check) and a proxy need not run
       // Windows, so these two get the FQDN check only.
-      dp.doc.pull?.sources.forEach((source, i) => {
-        checkFqdn(report, dp.ref, [...dp.path, "pull", "sources", i, "server"], "pull source", source.server);
-      });
-      if (dp.doc.proxy) checkFqdn(report, dp.ref, [...dp.path, "proxy", "server"], "proxy server", dp.doc.proxy.server);
+      const sources = dp.pull ? dp.doc.pull?.sources : undefined;
+      if (sources) {
+        for (let i = 0; i < sources.length; i++) {
+          const server = sources[i].server;
+          if (!isFqdn(server)) reportFqdn(report, dp.ref, [...dp.path, "pull", "sources", i, "server"], "pull source", server);
+        }
+      }
+      const proxy = dp.doc.proxy;
+      if (proxy && !isFqdn(proxy.server)) reportFqdn(report, dp.ref, [...dp.path, "proxy", "server"], "proxy server", proxy.server);
     }
   },
 };

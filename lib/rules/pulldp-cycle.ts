@@ -19,23 +19,31 @@ interface PullGraph {
 
 function pullGraph(model: TopologyModel): PullGraph {
   const dps = model.dps;
-  const indexOf = new Map<DpNode, number>();
-  dps.forEach((dp, i) => indexOf.set(dp, i));
+  // Built at the first edge: a hierarchy without pull DPs sourcing from pull DPs needs no index.
+  let indexOf: Map<DpNode, number> | undefined;
   const offsets = new Int32Array(dps.length + 1);
   const targets: number[] = [];
   const tail: number[] = [];
   const entry: number[] = [];
-  dps.forEach((dp, i) => {
+  for (let i = 0; i < dps.length; i++) {
     offsets[i] = targets.length;
-    dp.doc.pull?.sources.forEach((source, k) => {
-      if (source.server === dp.server) return;
-      const from = model.dpByServer.get(source.server);
-      if (!from?.pull) return;
+    const dp = dps[i];
+    const sources = dp.pull ? dp.doc.pull?.sources : undefined;
+    if (!sources) continue;
+    for (let k = 0; k < sources.length; k++) {
+      const server = sources[k].server;
+      if (server === dp.server) continue;
+      const from = model.dpByServer.get(server);
+      if (!from?.pull) continue;
+      if (!indexOf) {
+        indexOf = new Map();
+        for (let j = 0; j < dps.length; j++) indexOf.set(dps[j], j);
+      }
       targets.push(indexOf.get(from)!);
       tail.push(i);
       entry.push(k);
-    });
-  });
+    }
+  }
   offsets[dps.length] = targets.length;
   return { offsets, targets: Int32Array.from(targets), tail: Int32Array.from(tail), entry: Int32Array.from(entry) };
 }

@@ -131,17 +131,26 @@ const rule: Rule = {
           fix: siteFix(dp.doc.site, "a primary or secondary site"),
         });
       }
-      dp.doc.boundaryGroups.forEach((name, i) => {
-        if (model.groupByKey.has(groupKey(name))) return;
-        report({
-          object: dp.ref,
-          path: [...dp.path, "boundaryGroups", i],
-          message: `lists boundary group "${name}", which is not a boundary group of this document`,
-          fix: didYouMean(find.group(name), "Use the name of a group declared under boundaryGroups, or declare the group."),
-        });
-      });
-      dp.doc.pull?.sources.forEach((source, i) => {
-        if (model.dpByServer.has(source.server)) return;
+      // dp.groups holds each group its names resolve to, once: as many groups as names means
+      // every name resolved, without a lookup per name.
+      const names = dp.doc.boundaryGroups;
+      if (dp.groups.length !== names.length) {
+        for (let i = 0; i < names.length; i++) {
+          const name = names[i];
+          if (model.groupByKey.has(groupKey(name))) continue;
+          report({
+            object: dp.ref,
+            path: [...dp.path, "boundaryGroups", i],
+            message: `lists boundary group "${name}", which is not a boundary group of this document`,
+            fix: didYouMean(find.group(name), "Use the name of a group declared under boundaryGroups, or declare the group."),
+          });
+        }
+      }
+      const sources = dp.pull ? dp.doc.pull?.sources : undefined;
+      if (!sources) continue;
+      for (let i = 0; i < sources.length; i++) {
+        const source = sources[i];
+        if (model.dpByServer.has(source.server)) continue;
         const siteServer = model.siteByServer.get(source.server);
         const hint = siteServer
           ? `${source.server} is the site server of ${siteServer.ref}; if it hosts a distribution point, declare that DP under distributionPoints.`
@@ -152,7 +161,7 @@ const rule: Rule = {
           message: `pulls content from "${source.server}", which is not a distribution point of this document`,
           fix: didYouMean(find.dp(source.server), hint),
         });
-      });
+      }
     }
 
     for (const g of model.groups) {

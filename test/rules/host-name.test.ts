@@ -1,4 +1,6 @@
-import rule from "../../lib/rules/host-name";
+import fc from "fast-check";
+import { expect, it } from "vitest";
+import rule, { fqdnProblem, isFqdn } from "../../lib/rules/host-name";
 import { cbDoc, labDoc, serverDp } from "../fixtures/lab";
 import { ruleTester } from "./rule-tester";
 
@@ -96,4 +98,24 @@ ruleTester(rule, {
     { name: "a domain with a space", doc: withDomain("MY LAB"), errors: [{ path: "domain", message: "not a valid NetBIOS domain name" }] },
     { name: "a domain with a forbidden character", doc: withDomain("LAB*"), errors: [{ path: "domain" }] },
   ],
+});
+
+// The one-pass check that lets valid servers through must accept exactly the names the
+// label-by-label check (which words the message) finds nothing wrong with.
+it.each([
+  "cm01.lab.local", "a.b", "a", "", ".", "a.", ".a", "a..b", "-a.b", "a-.b", "a.-b", "a.b-", "a-b.c-d", "A.B", "1.2",
+  "a b.c", "a_b.c", "é.lab", "a.b\n", `${"a".repeat(63)}.b`, `${"a".repeat(64)}.b`, `${"a.".repeat(126)}a`, `${"a.".repeat(127)}a`,
+])("isFqdn(%j) agrees with fqdnProblem", (name) => {
+  expect(isFqdn(name)).toBe(fqdnProblem(name) === undefined);
+});
+
+it("isFqdn agrees with fqdnProblem on random names", () => {
+  const chars = fc.constantFrom(..."aZ09-._ é".split(""));
+  fc.assert(
+    fc.property(fc.array(chars, { maxLength: 12 }), fc.nat(70), (cs, long) => {
+      const name = cs.join("").replace("_", "a".repeat(long));
+      expect(isFqdn(name)).toBe(fqdnProblem(name) === undefined);
+    }),
+    { numRuns: 3000 },
+  );
 });

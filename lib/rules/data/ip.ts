@@ -4,18 +4,35 @@
  * zeros in IPv4 octets, which some Windows parsers read as octal; no IPv6 zone ids).
  */
 
+/**
+ * The dotted quad in text[from, to) as an unsigned 32-bit number, or -1: four octets 0–255 in
+ * ASCII decimal, no leading zeros, no sign, no spaces. A character loop, not split and a regex:
+ * boundary values are read once per boundary, 125,000 times in a large hierarchy.
+ */
+function ipv4Between(text: string, from: number, to: number): number {
+  let value = 0;
+  let i = from;
+  for (let octets = 1; ; octets++) {
+    const start = i;
+    let octet = 0;
+    for (; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      octet = octet * 10 + (c - 48);
+    }
+    const digits = i - start;
+    if (digits === 0 || digits > 3 || octet > 255 || (digits > 1 && text.charCodeAt(start) === 48)) return -1;
+    value = value * 256 + octet;
+    if (octets === 4) return i === to ? value : -1;
+    if (i === to || text.charCodeAt(i) !== 46) return -1;
+    i++;
+  }
+}
+
 /** An IPv4 address as an unsigned 32-bit number; undefined when `text` is not a dotted quad. */
 export function parseIPv4(text: string): number | undefined {
-  const parts = text.split(".");
-  if (parts.length !== 4) return undefined;
-  let value = 0;
-  for (const part of parts) {
-    if (!/^(?:0|[1-9]\d{0,2})$/.test(part)) return undefined;
-    const octet = Number(part);
-    if (octet > 255) return undefined;
-    value = value * 256 + octet;
-  }
-  return value;
+  const value = ipv4Between(text, 0, text.length);
+  return value < 0 ? undefined : value;
 }
 
 export function formatIPv4(value: number): string {
@@ -37,13 +54,32 @@ export interface Cidr4 {
   readonly prefix: number;
 }
 
+/**
+ * The address of `a.b.c.d/p` (p one to three decimal digits, leading zeros allowed), or -1 when
+ * `text` is not of that form. Allocates nothing, for the boundary rules' loop over every boundary.
+ */
+export function cidr4Address(text: string): number {
+  const slash = text.indexOf("/");
+  const digits = text.length - slash - 1;
+  if (slash <= 0 || digits < 1 || digits > 3) return -1;
+  for (let i = slash + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+  }
+  return ipv4Between(text, 0, slash);
+}
+
+/** The prefix length of a text cidr4Address accepted. */
+export function cidr4Prefix(text: string): number {
+  let prefix = 0;
+  for (let i = text.indexOf("/") + 1; i < text.length; i++) prefix = prefix * 10 + (text.charCodeAt(i) - 48);
+  return prefix;
+}
+
 /** `a.b.c.d/p`, p up to three decimal digits (the caller checks its range). */
 export function parseCidr4(text: string): Cidr4 | undefined {
-  const m = /^([^/]+)\/(\d{1,3})$/.exec(text);
-  if (!m) return undefined;
-  const address = parseIPv4(m[1]);
-  if (address === undefined) return undefined;
-  return { address, prefix: Number(m[2]) };
+  const address = cidr4Address(text);
+  return address < 0 ? undefined : { address, prefix: cidr4Prefix(text) };
 }
 
 /** First and last address of an IPv4 CIDR block (prefix 0–32). */
@@ -54,11 +90,11 @@ export function cidr4Bounds(address: number, prefix: number): { start: number; e
 
 /** `a.b.c.d-w.x.y.z` (no spaces); start > end is returned as written, for the caller to report. */
 export function parseIPv4Range(text: string): { start: number; end: number } | undefined {
-  const parts = text.split("-");
-  if (parts.length !== 2) return undefined;
-  const start = parseIPv4(parts[0]);
-  const end = parseIPv4(parts[1]);
-  if (start === undefined || end === undefined) return undefined;
+  const hyphen = text.indexOf("-");
+  if (hyphen < 0 || text.indexOf("-", hyphen + 1) >= 0) return undefined;
+  const start = ipv4Between(text, 0, hyphen);
+  const end = ipv4Between(text, hyphen + 1, text.length);
+  if (start < 0 || end < 0) return undefined;
   return { start, end };
 }
 

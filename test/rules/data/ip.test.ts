@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  cidr4Address,
   cidr4Bounds,
+  cidr4Prefix,
   formatIPv4,
   formatIPv6,
   networkOf4,
@@ -77,5 +80,66 @@ describe("IPv6", () => {
     expect(parseIPv6Prefix("2001:db8::/")).toBeUndefined();
     const b = prefix6Bounds(parseIPv6("2001:db8::")!, 32);
     expect(formatIPv6(b.end)).toBe("2001:db8:ffff:ffff:ffff:ffff:ffff:ffff");
+  });
+});
+
+/**
+ * The character-loop parsers accept exactly what the split-and-regex ones they replaced accepted
+ * (those are kept here as the reference): a boundary or multicast value that was an error stays
+ * one, and one that passed still passes with the same address.
+ */
+describe("IPv4 parsers agree with the split-and-regex reference", () => {
+  const refIPv4 = (text: string): number | undefined => {
+    const parts = text.split(".");
+    if (parts.length !== 4) return undefined;
+    let value = 0;
+    for (const part of parts) {
+      if (!/^(?:0|[1-9]\d{0,2})$/.test(part)) return undefined;
+      const octet = Number(part);
+      if (octet > 255) return undefined;
+      value = value * 256 + octet;
+    }
+    return value;
+  };
+  const refCidr4 = (text: string) => {
+    const m = /^([^/]+)\/(\d{1,3})$/.exec(text);
+    if (!m) return undefined;
+    const address = refIPv4(m[1]);
+    return address === undefined ? undefined : { address, prefix: Number(m[2]) };
+  };
+  const refRange = (text: string) => {
+    const parts = text.split("-");
+    if (parts.length !== 2) return undefined;
+    const start = refIPv4(parts[0]);
+    const end = refIPv4(parts[1]);
+    return start === undefined || end === undefined ? undefined : { start, end };
+  };
+  const check = (text: string) => {
+    expect(parseIPv4(text)).toBe(refIPv4(text));
+    expect(parseCidr4(text)).toEqual(refCidr4(text));
+    const cidr = refCidr4(text);
+    expect(cidr4Address(text)).toBe(cidr ? cidr.address : -1);
+    if (cidr) expect(cidr4Prefix(text)).toBe(cidr.prefix);
+    expect(parseIPv4Range(text)).toEqual(refRange(text));
+  };
+
+  const tricky = [
+    "0.0.0.0", "1.2.3.4", "255.255.255.255", "256.0.0.1", "1.2.3.256", "1.2.3.999", "1.2.3.1000",
+    "01.2.3.4", "1.2.3.04", "00.0.0.0", "0.0.0.00", "1.2.3", "1.2.3.4.5", "1.2.3.4.", ".1.2.3.4", "1..3.4", "1.2..3.4",
+    "", ".", "...", "....", " 1.2.3.4", "1.2.3.4 ", "1.2.3.4\n", "1.2. 3.4", "+1.2.3.4", "1.+2.3.4", "-1.2.3.4",
+    "0x1.2.3.4", "0x7f.0.0.1", "1e2.0.0.1", "1.2.3.4e0", "١.٢.٣.٤", "１.2.3.4", "a.b.c.d",
+    "10.0.0.0/8", "10.0.0.0/08", "10.0.0.0/008", "10.0.0.0/0008", "10.0.0.0/", "/8", "10.0.0.0//8", "10.0.0.0/8/8",
+    "10.0.0.0/ 8", "10.0.0.0 /8", "10.0.0.0/+8", "10.0.0.0/-1", "10.0.0.0/33", "10.0.0.0/999", "10.0.0/8", "10.0.0.0.0/8",
+    "10.0.0.0/8\n", "a/b/8", "1.2.3.4-1.2.3.5", "1.2.3.5-1.2.3.4", "1.2.3.4-", "-1.2.3.4", "1.2.3.4--1.2.3.5",
+    "1.2.3.4-1.2.3.5-1.2.3.6", "1.2.3.4 - 1.2.3.5", "1.2.3.4-1.2.3", "1.2.3.4/24-1.2.3.5",
+  ];
+  it.each(tricky)("%j", (text) => check(text));
+
+  it("on random strings of digits, dots, slashes, hyphens and a few other characters", () => {
+    const chars = fc.constantFrom(..."0123456789012345678901234567890123456789....../-+x \n".split(""));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 20 }), (cs) => check(cs.join(""))),
+      { numRuns: 3000 },
+    );
   });
 });
