@@ -63,145 +63,154 @@ export function compileShape(schema: unknown, mode: ShapeMode = "copy"): Checker
   }
 }
 
+/**
+ * Every checker is generated code: a leaf (string, number, boolean, enum) is an inline test in its
+ * object's or array's function, and an object reads its fixed keys into an object literal's slots.
+ * One function per object and per array schema, each call site monomorphic; constants (bounds,
+ * enum sets, refinements, nested checkers) are passed in, never written into the code.
+ */
 function compile(def: ZodDef, mode: ShapeMode): Checker {
+  const leaf = leafTest(def, "x", []);
+  if (leaf !== undefined) {
+    const consts: unknown[] = [];
+    const test = leafTest(def, "x", consts)!;
+    return build(consts, `return function checkLeaf(x) { return ${test} ? x : NF; };`);
+  }
+  if (def.type === "array") return arrayOf(def, mode);
+  if (def.type === "object") return objectOf(def, mode);
+  throw new Uncompilable(`zod type ${def.type}`);
+}
+
+function build(consts: unknown[], code: string): Checker {
+  return new Function("NF", "k", code)(NOT_FAST, consts) as Checker;
+}
+
+/** A JavaScript test, true when the leaf value in `x` passes the type and every check; undefined for a non-leaf. */
+function leafTest(def: ZodDef, x: string, consts: unknown[]): string | undefined {
+  const k = (value: unknown) => `k[${consts.push(value) - 1}]`;
+  let type: string;
   switch (def.type) {
     case "string":
-      return withChecks(def, (v) => (typeof v === "string" ? v : NOT_FAST));
+      type = `typeof ${x} === "string"`;
+      break;
     case "number":
-      return withChecks(def, (v) => (typeof v === "number" && Number.isFinite(v) ? v : NOT_FAST));
+      type = `typeof ${x} === "number" && Number.isFinite(${x})`;
+      break;
     case "boolean":
-      return withChecks(def, (v) => (typeof v === "boolean" ? v : NOT_FAST));
-    case "enum": {
-      const values = new Set(Object.values(def.entries ?? {}));
-      return withChecks(def, (v) => (values.has(v) ? v : NOT_FAST));
-    }
-    case "array":
-      return withChecks(def, arrayOf(compile(defOf(def.element), mode), mode));
-    case "object":
-      return withChecks(def, objectOf(def, mode));
+      type = `typeof ${x} === "boolean"`;
+      break;
+    case "enum":
+      type = `${k(new Set(Object.values(def.entries ?? {})))}.has(${x})`;
+      break;
     default:
-      throw new Uncompilable(`zod type ${def.type}`);
+      return undefined;
   }
+  return [type, ...checksOf(def, x, k)].join(" && ");
 }
 
-/** The value's own checks (lengths, bounds, integer, refinements) on its parsed value, as zod runs them. */
-function withChecks(def: ZodDef, base: Checker): Checker {
-  const checks = (def.checks ?? []).map((c) => checkOf(c._zod.def));
-  if (checks.length === 0) return base;
-  return (v) => {
-    const out = base(v);
-    if (out === NOT_FAST) return NOT_FAST;
-    for (let i = 0; i < checks.length; i++) if (!checks[i](out)) return NOT_FAST;
-    return out;
-  };
+/** The value's own checks (lengths, bounds, integer, refinements) as tests on `x`, as zod runs them. */
+function checksOf(def: ZodDef, x: string, k: (value: unknown) => string): string[] {
+  return (def.checks ?? []).map(({ _zod: { def: c } }) => {
+    switch (c.check) {
+      case "min_length":
+        return `${x}.length >= ${k(c.minimum)}`;
+      case "max_length":
+        return `${x}.length <= ${k(c.maximum)}`;
+      case "greater_than":
+        return `${x} ${c.inclusive ? ">=" : ">"} ${k(c.value)}`;
+      case "less_than":
+        return `${x} ${c.inclusive ? "<=" : "<"} ${k(c.value)}`;
+      case "number_format":
+        if (c.format !== "safeint") throw new Uncompilable(`number format ${c.format}`);
+        return `Number.isSafeInteger(${x})`;
+      case "custom":
+        return `${k(c.fn)}(${x}) === true`;
+      default:
+        throw new Uncompilable(`zod check ${c.check}`);
+    }
+  });
 }
 
-function checkOf(c: CheckDef): (v: unknown) => boolean {
-  switch (c.check) {
-    case "min_length": {
-      const min = c.minimum!;
-      return (v) => (v as { length: number }).length >= min;
-    }
-    case "max_length": {
-      const max = c.maximum!;
-      return (v) => (v as { length: number }).length <= max;
-    }
-    case "greater_than": {
-      const bound = c.value!;
-      return c.inclusive ? (v) => (v as number) >= bound : (v) => (v as number) > bound;
-    }
-    case "less_than": {
-      const bound = c.value!;
-      return c.inclusive ? (v) => (v as number) <= bound : (v) => (v as number) < bound;
-    }
-    case "number_format":
-      if (c.format !== "safeint") throw new Uncompilable(`number format ${c.format}`);
-      return (v) => Number.isSafeInteger(v);
-    case "custom": {
-      const fn = c.fn!;
-      return (v) => fn(v) === true;
-    }
-    default:
-      throw new Uncompilable(`zod check ${c.check}`);
-  }
+/** Reads one value into `y`: an inline test for a leaf, a call of the nested checker otherwise. */
+function readValue(def: ZodDef, mode: ShapeMode, consts: unknown[]): string {
+  const test = leafTest(def, "x", consts);
+  if (test !== undefined) return `if (!(${test})) return NF; y = x;`;
+  const nested = `k[${consts.push(compile(def, mode)) - 1}]`;
+  return `y = ${nested}(x); if (y === NF) return NF;`;
 }
 
-function arrayOf(element: Checker, mode: ShapeMode): Checker {
-  if (mode === "in place") {
-    return (v) => {
-      if (!Array.isArray(v)) return NOT_FAST;
-      for (let i = 0; i < v.length; i++) if (element(v[i]) === NOT_FAST) return NOT_FAST;
-      return v;
-    };
-  }
-  return (v) => {
-    if (!Array.isArray(v)) return NOT_FAST;
-    const out = new Array(v.length);
-    for (let i = 0; i < v.length; i++) {
-      const x = element(v[i]);
-      if (x === NOT_FAST) return NOT_FAST;
-      out[i] = x;
-    }
-    return out;
-  };
+function arrayOf(def: ZodDef, mode: ShapeMode): Checker {
+  const consts: unknown[] = [];
+  const k = (value: unknown) => `k[${consts.push(value) - 1}]`;
+  const read = readValue(defOf(def.element), mode, consts);
+  const own = checksOf(def, "out", k);
+  const copy = mode === "copy";
+  return build(
+    consts,
+    `return function checkArray(v) {
+      if (!Array.isArray(v)) return NF;
+      const n = v.length;
+      const out = ${copy ? "new Array(n)" : "v"};
+      let x, y;
+      for (let i = 0; i < n; i++) { x = v[i]; ${read} ${copy ? "out[i] = y;" : ""} }
+      ${own.length > 0 ? `if (!(${own.join(" && ")})) return NF;` : ""}
+      return out;
+    };`,
+  );
 }
 
 /** How one field of an object is read: required, optional (absent stays absent) or defaulted. */
 interface Field {
   readonly key: string;
-  readonly check: Checker;
+  readonly def: ZodDef;
   readonly absent: "refuse" | "omit" | "default";
   readonly fallback?: () => unknown;
 }
 
-function fieldOf(key: string, def: ZodDef, mode: ShapeMode): Field {
-  if (def.type === "optional") return { key, check: compile(defOf(def.innerType), mode), absent: "omit" };
+function fieldOf(key: string, def: ZodDef): Field {
+  if (def.type === "optional") return { key, def: defOf(def.innerType), absent: "omit" };
   if (def.type === "default") {
     const value = def.defaultValue;
     let fallback: () => unknown;
     if (Array.isArray(value) && value.length === 0) fallback = () => [];
     else if (value === null || typeof value !== "object") fallback = () => value;
     else throw new Uncompilable(`default ${JSON.stringify(value)}`);
-    return { key, check: compile(defOf(def.innerType), mode), absent: "default", fallback };
+    return { key, def: defOf(def.innerType), absent: "default", fallback };
   }
-  return { key, check: compile(def, mode), absent: "refuse" };
+  return { key, def, absent: "refuse" };
 }
 
-/**
- * An object's checker is generated code (one function per object schema, its field names as
- * JSON-quoted constants): reading fixed keys into an object literal's slots is several times
- * faster than a loop over a field table, and this runs once per DP, group and boundary.
- */
 function objectOf(def: ZodDef, mode: ShapeMode): Checker {
   if (defOf(def.catchall).type !== "never") throw new Uncompilable("object with a catchall");
-  const fields = Object.entries(def.shape ?? {}).map(([key, s]) => fieldOf(key, defOf(s), mode));
+  const fields = Object.entries(def.shape ?? {}).map(([key, s]) => fieldOf(key, defOf(s)));
+  const consts: unknown[] = [];
+  const k = (value: unknown) => `k[${consts.push(value) - 1}]`;
   const copy = mode === "copy";
-  const lines: string[] = [];
-  fields.forEach((f, i) => {
+  const lines = fields.map((f) => {
     const key = JSON.stringify(f.key);
-    const read = copy ? `y = c[${i}](x); if (y === NF) return NF; out[${key}] = y; n++;` : `if (c[${i}](x) === NF) return NF; n++;`;
-    lines.push(`x = v[${key}];`);
-    if (f.absent === "refuse") lines.push(`if (x === undefined) return NF; ${read}`);
-    else if (f.absent === "omit") lines.push(`if (x !== undefined) { ${read} }`);
-    else lines.push(`if (x === undefined) out[${key}] = d[${i}](); else { ${read} }`);
+    const read = `${readValue(f.def, mode, consts)} ${copy ? `out[${key}] = y;` : ""} n++;`;
+    if (f.absent === "refuse") return `x = v[${key}]; if (x === undefined) return NF; ${read}`;
+    if (f.absent === "omit") return `x = v[${key}]; if (x !== undefined) { ${read} }`;
+    return `x = v[${key}]; if (x === undefined) out[${key}] = ${k(f.fallback)}(); else { ${read} }`;
   });
+  const own = checksOf(def, "out", k);
   const cases = fields.map((f) => `case ${JSON.stringify(f.key)}:`).join(" ");
-  const body = `
-    if (v === null || typeof v !== "object" || Array.isArray(v)) return NF;
-    const proto = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) return NF;
-    // Every enumerable key must be a field, and as many as the fields read as defined: an unknown
-    // key, "__proto__" or a key present with the value undefined goes to zod.
-    let k = 0;
-    for (const key in v) { switch (key) { ${cases} k++; break; default: return NF; } }
-    const out = ${copy ? "{}" : "v"};
-    let n = 0, x, y;
-    ${lines.join("\n    ")}
-    return k === n ? out : NF;`;
-  const make = new Function("NF", "c", "d", `return function checkObject(v) {${body}\n};`) as (
-    nf: typeof NOT_FAST,
-    checks: readonly Checker[],
-    defaults: readonly ((() => unknown) | undefined)[],
-  ) => Checker;
-  return make(NOT_FAST, fields.map((f) => f.check), fields.map((f) => f.fallback));
+  return build(
+    consts,
+    `return function checkObject(v) {
+      if (v === null || typeof v !== "object" || Array.isArray(v)) return NF;
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) return NF;
+      // Every enumerable key must be a field, and as many as the fields read as defined: an unknown
+      // key, "__proto__" or a key present with the value undefined goes to zod.
+      let keys = 0;
+      for (const key in v) { switch (key) { ${cases} keys++; break; default: return NF; } }
+      const out = ${copy ? "{}" : "v"};
+      let n = 0, x, y;
+      ${lines.join("\n      ")}
+      if (keys !== n) return NF;
+      ${own.length > 0 ? `if (!(${own.join(" && ")})) return NF;` : ""}
+      return out;
+    };`,
+  );
 }
