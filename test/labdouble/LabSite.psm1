@@ -115,6 +115,8 @@ function Invoke-LabDistMgr {
     foreach ($dp in @($state.distributionPoints)) {
         $job = $dp.job
         if ($null -eq $job -or $job.done) { continue }
+        # A stalled DP Manager thread (README, "Faults") does not move on.
+        if (Test-LabStalled 'DistMgr' $dp.server) { continue }
         while (-not $job.done -and $state.clock -ge [long]$job.nextAt) {
             $changed = $true
             if ($job.action -eq 'install') { Step-DpInstall $dp $job } else { Step-DpUninstall $dp $job }
@@ -122,7 +124,7 @@ function Invoke-LabDistMgr {
         }
     }
     foreach ($site in @($state.sites)) {
-        if ($site.ContainsKey('job') -and $site.job -and -not $site.job.done) {
+        if ($site.ContainsKey('job') -and $site.job -and -not $site.job.done -and -not (Test-LabStalled 'SecondarySetup' $site.code)) {
             while (-not $site.job.done -and $state.clock -ge [long]$site.job.nextAt) {
                 $changed = $true
                 Step-SecondarySite $site $site.job
@@ -133,7 +135,7 @@ function Invoke-LabDistMgr {
     # A secondary whose database reference is gone keeps uninstalling on its server for a while.
     foreach ($key in @($state.hosts.Keys)) {
         $h = $state.hosts[$key]
-        if ($h.ContainsKey('siteUninstallAt') -and $null -ne $h.siteUninstallAt -and $state.clock -ge [long]$h.siteUninstallAt) {
+        if ($h.ContainsKey('siteUninstallAt') -and $null -ne $h.siteUninstallAt -and $state.clock -ge [long]$h.siteUninstallAt -and -not (Test-LabStalled 'SecondarySetup' ([string]$h.siteInstalled))) {
             $h.shares = @($h.shares | Where-Object { $_ -notlike 'SMS_*' -and $_ -ne 'SCCMContentLib$' -and $_ -ne 'SMSSIG$' -and $_ -ne 'SMSPKGC$' })
             $h.siteInstalled = $null
             $h.siteUninstallAt = $null
