@@ -139,9 +139,11 @@ describe("the double's injected faults", () => {
       "Start-Sleep -Seconds 7200",
       "$probe['site'] = [int](Get-CMSite -SiteCode S01).Status",
       "$probe['row'] = @(Get-WmiObject -Namespace root\\SMS\\site_P01 -Class SMS_DistributionPointInfo -Filter \"ServerName = 'dp01.contoso.com'\").Count",
+      "$probe['share'] = Test-Path -LiteralPath 'FileSystem::\\\\dp01.contoso.com\\SMS_DP$'",
     ].join("\n");
     const stalled = probe(s, "CM01", body);
-    expect(stalled.results).toEqual({ site: 2, row: 0 });
+    // HMAN inserted the provider row; DistMgr did nothing after it.
+    expect(stalled.results).toEqual({ site: 2, row: 1, share: false });
     const resumed = probe(withFaults(stalled.state, []), "CM01", ["for ($i = 0; $i -lt 20; $i++) { Start-Sleep -Seconds 60; $null = Get-CMSite -SiteCode S01 }", "$probe['site'] = [int](Get-CMSite -SiteCode S01).Status", "$probe['dp'] = @(Get-WmiObject -Namespace root\\SMS\\site_P01 -Class SMS_StatusMessage -Filter 'MessageID = 2399').Count"].join("\n"));
     expect(resumed.results).toEqual({ site: 1, dp: 2 });
   });

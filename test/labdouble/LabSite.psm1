@@ -115,16 +115,20 @@ function Invoke-LabDistMgr {
     foreach ($dp in @($state.distributionPoints)) {
         $job = $dp.job
         if ($null -eq $job -or $job.done) { continue }
-        # A stalled DP Manager thread (README, "Faults") does not move on.
-        if (Test-LabStalled 'DistMgr' $dp.server) { continue }
         while (-not $job.done -and $state.clock -ge [long]$job.nextAt) {
             $changed = $true
+            # A stalled DP Manager thread (README, "Faults") does not move on past HMAN's step (the
+            # provider row); its next step is a step's time after the stall ends.
+            if ([int]$job.step -ge 1 -and (Test-LabStalled 'DistMgr' $dp.server)) { $job.nextAt = [long]$state.clock + $stepSeconds; break }
             if ($job.action -eq 'install') { Step-DpInstall $dp $job } else { Step-DpUninstall $dp $job }
             if ($job.failed) { $job.nextAt = [long]$job.nextAt + $retrySeconds } else { $job.nextAt = [long]$job.nextAt + $stepSeconds }
         }
     }
     foreach ($site in @($state.sites)) {
-        if ($site.ContainsKey('job') -and $site.job -and -not $site.job.done -and -not (Test-LabStalled 'SecondarySetup' $site.code)) {
+        if ($site.ContainsKey('job') -and $site.job -and -not $site.job.done -and (Test-LabStalled 'SecondarySetup' $site.code)) {
+            $site.job.nextAt = [long]$state.clock + $stepSeconds * 3
+            $changed = $true
+        } elseif ($site.ContainsKey('job') -and $site.job -and -not $site.job.done) {
             while (-not $site.job.done -and $state.clock -ge [long]$site.job.nextAt) {
                 $changed = $true
                 Step-SecondarySite $site $site.job
