@@ -259,6 +259,18 @@ describe("partial create: secondary site", () => {
       expect(rerun.calls.filter((c) => c.command === "New-CMSecondarySite").length + effective(failed.calls).filter((k) => k.startsWith("New-CMSecondarySite")).length, name).toBe(1);
     }
   }, LONG);
+
+  it(`${e.name}: the limit the README names: setup itself failed (SMS_Site status 3): create again fails at once, naming the retry, and installs nothing`, () => {
+    const i = secondaryInput(e.version);
+    const s = e.state();
+    // Setup cannot connect: the parent's computer account is not a local admin on the secondary's server.
+    s.hosts.SEC01.administrators.members = s.hosts.SEC01.administrators.members.filter((m: any) => !/CM01\$$/i.test(m.path));
+    const failed = runSecondary(i, "create", s);
+    expectFailed(failed, /failed \(SMS_Site status 3\).*Retry Secondary Site/);
+    const rerun = runSecondary(i, "create", failed.statePath);
+    expectFailed(rerun, /failed \(SMS_Site status 3\).*Retry Secondary Site/);
+    expect(creations(rerun.calls)).toEqual([]);
+  }, LONG);
 });
 
 // --- primary site verify ---------------------------------------------------------------------------
