@@ -70,6 +70,14 @@ export function readState(path: string): LabState {
   return JSON.parse(readFileSync(path, "utf8"));
 }
 
+/** Changes a state file in place between two runs (e.g. takes an injected fault out); returns the path. */
+export function editState(path: string, edit: (state: LabState) => void): string {
+  const state = readState(path);
+  edit(state);
+  writeFileSync(path, JSON.stringify(state, null, 1));
+  return path;
+}
+
 /** Runs one action of a step's scripts through the library's own command line and stdin. */
 export function runStep(step: string, scripts: ActionScripts, action: ScriptAction, options: RunOptions): RunResult {
   return runCommand(options.commandLine ?? remoteCommand(action), options.stdin ?? actionScript(step, scripts), options);

@@ -74,7 +74,8 @@ function Invoke-LabDism {
     $h = Get-LabThisHost
     $ver = Get-DismVersion $h
     $changing = @($argv | Where-Object { $_ -match '^/(Enable|Disable)-Feature$' }).Count -gt 0
-    Add-LabCall 'windows' 'dism.exe' @{ arguments = @($argv) } $changing $null
+    $fault = Get-LabFault 'dism.exe'
+    Add-LabCall 'windows' 'dism.exe' @{ arguments = @($argv) } $changing $null $fault
     $header = @('', 'Deployment Image Servicing and Management tool', "Version: $ver", '')
     $fail = {
         param($code, $text)
@@ -82,6 +83,10 @@ function Invoke-LabDism {
         $global:LASTEXITCODE = $code
     }
     if ($h.ContainsKey('elevated') -and $h.elevated -eq $false) { & $fail 740 'Elevated permissions are required to run DISM.'; return }
+    # An injected fault (README, "Faults"): default exit 1726, the remote procedure call failed.
+    $faultCode = if ($fault -and $fault.ContainsKey('exitCode') -and $null -ne $fault.exitCode) { [int]$fault.exitCode } else { 1726 }
+    $faultText = if ($fault -and $fault.ContainsKey('message') -and $fault.message) { [string]$fault.message } else { 'The remote procedure call failed.' }
+    if ($fault -and $fault.when -eq 'before') { & $fail $faultCode $faultText; return }
     $online = @($argv | Where-Object { $_ -eq '/Online' }).Count -gt 0
     $op = @($argv | Where-Object { $_ -match '^/(Enable-Feature|Disable-Feature|Get-Features|Get-FeatureInfo)$' })
     $names = @($argv | Where-Object { $_ -match '^/FeatureName:' } | ForEach-Object { $_.Substring(13) })
@@ -110,6 +115,8 @@ function Invoke-LabDism {
             if ($names.Count -eq 0) { & $fail 87 'The /FeatureName option is missing.'; return }
             $r = Enable-LabFeatures $names $all $false $dism61
             if (-not $r.ok) { & $fail $r.code $(if ($r.ContainsKey('unknown')) { "Feature name $($r.unknown) is unknown.`nA Windows feature name was not recognized.`nUse the /Get-Features option to find the name of the feature in the image and try the command again." } else { $r.error }); return }
+            # 'after': the features were enabled, then DISM failed.
+            if ($fault) { & $fail $faultCode $faultText; return }
             $header + @("Image Version: $((Get-OsFacts $h.os).version)", '', 'Enabling feature(s)', '[==========================100.0%==========================]', 'The operation completed successfully.')
             if ($r.restart) { 'Restart Windows to complete this operation.' }
             $global:LASTEXITCODE = $r.code

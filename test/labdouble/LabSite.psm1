@@ -117,12 +117,18 @@ function Invoke-LabDistMgr {
         if ($null -eq $job -or $job.done) { continue }
         while (-not $job.done -and $state.clock -ge [long]$job.nextAt) {
             $changed = $true
+            # A stalled DP Manager thread (README, "Faults") does not move on past HMAN's step (the
+            # provider row); its next step is a step's time after the stall ends.
+            if ([int]$job.step -ge 1 -and (Test-LabStalled 'DistMgr' $dp.server)) { $job.nextAt = [long]$state.clock + $stepSeconds; break }
             if ($job.action -eq 'install') { Step-DpInstall $dp $job } else { Step-DpUninstall $dp $job }
             if ($job.failed) { $job.nextAt = [long]$job.nextAt + $retrySeconds } else { $job.nextAt = [long]$job.nextAt + $stepSeconds }
         }
     }
     foreach ($site in @($state.sites)) {
-        if ($site.ContainsKey('job') -and $site.job -and -not $site.job.done) {
+        if ($site.ContainsKey('job') -and $site.job -and -not $site.job.done -and (Test-LabStalled 'SecondarySetup' $site.code)) {
+            $site.job.nextAt = [long]$state.clock + $stepSeconds * 3
+            $changed = $true
+        } elseif ($site.ContainsKey('job') -and $site.job -and -not $site.job.done) {
             while (-not $site.job.done -and $state.clock -ge [long]$site.job.nextAt) {
                 $changed = $true
                 Step-SecondarySite $site $site.job
@@ -133,7 +139,7 @@ function Invoke-LabDistMgr {
     # A secondary whose database reference is gone keeps uninstalling on its server for a while.
     foreach ($key in @($state.hosts.Keys)) {
         $h = $state.hosts[$key]
-        if ($h.ContainsKey('siteUninstallAt') -and $null -ne $h.siteUninstallAt -and $state.clock -ge [long]$h.siteUninstallAt) {
+        if ($h.ContainsKey('siteUninstallAt') -and $null -ne $h.siteUninstallAt -and $state.clock -ge [long]$h.siteUninstallAt -and -not (Test-LabStalled 'SecondarySetup' ([string]$h.siteInstalled))) {
             $h.shares = @($h.shares | Where-Object { $_ -notlike 'SMS_*' -and $_ -ne 'SCCMContentLib$' -and $_ -ne 'SMSSIG$' -and $_ -ne 'SMSPKGC$' })
             $h.siteInstalled = $null
             $h.siteUninstallAt = $null

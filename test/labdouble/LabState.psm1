@@ -71,7 +71,7 @@ function ConvertTo-LogValue($Value) {
   'windows' (a Windows-changing call: feature install, group Add/Remove, shutdown.exe, dism.exe
   /Enable-Feature), 'wmi' (a read). Changing = whether the call changes state if it succeeds.
 #>
-function Add-LabCall([string]$Kind, [string]$Command, $Parameters, [bool]$Changing, [string]$ParameterSet) {
+function Add-LabCall([string]$Kind, [string]$Command, $Parameters, [bool]$Changing, [string]$ParameterSet, $Fault) {
     $state = Get-LabState
     $params = [ordered]@{}
     if ($null -ne $Parameters) { foreach ($k in $Parameters.Keys) { $params[[string]$k] = ConvertTo-LogValue $Parameters[$k] } }
@@ -85,6 +85,8 @@ function Add-LabCall([string]$Kind, [string]$Command, $Parameters, [bool]$Changi
         clock      = $state.clock
     }
     if ($ParameterSet) { $entry['parameterSet'] = $ParameterSet }
+    # A call that an injected fault failed (README, "Faults"): 'before' changed nothing, 'after' did.
+    if ($Fault) { $entry['fault'] = [string]$Fault.when }
     $state.calls = @($state.calls) + @($entry)
     Save-LabState
 }
@@ -109,4 +111,54 @@ function Get-LabThisHost {
     return $h
 }
 
-Export-ModuleMember -Function Get-LabState, Save-LabState, Sync-LabState, Add-LabCall, New-LabId, Get-LabHost, Get-LabThisHost, ConvertTo-LogValue
+# --- injected faults (README, "Faults") -----------------------------------------------------------
+
+<#
+  The fault armed for this call of a command, or $null. state.faults lists entries
+  @{ command; call (only the Nth matching call since the entry was added; default every one);
+  when ('before': the call fails and changes nothing, the default; 'after': the change is made,
+  then the call fails, as when the provider commits and its reply is lost); host (only calls made
+  on that computer); error / message / exitCode (how it fails: each command's own default) }.
+  Every matching call counts in every matching entry ('seen'); the first entry that applies fails
+  it ('fired').
+#>
+function Get-LabFault([string]$Command) {
+    $state = Get-LabState
+    if (-not $state.ContainsKey('faults') -or $null -eq $state.faults) { return $null }
+    $armed = $null
+    foreach ($f in @($state.faults)) {
+        if ($f -isnot [System.Collections.IDictionary] -or -not $f.ContainsKey('command')) { continue }
+        if (-not [string]::Equals([string]$f.command, $Command, [System.StringComparison]::OrdinalIgnoreCase)) { continue }
+        if ($f.ContainsKey('host') -and $f.host -and -not [string]::Equals(([string]$f.host).Split('.')[0], [string]$env:COMPUTERNAME, [System.StringComparison]::OrdinalIgnoreCase)) { continue }
+        $f.seen = [int]$f.seen + 1
+        Save-LabState
+        if ($null -ne $armed) { continue }
+        if ($f.ContainsKey('call') -and $null -ne $f.call -and [int]$f.call -ne [int]$f.seen) { continue }
+        if (-not $f.ContainsKey('when') -or -not $f.when) { $f.when = 'before' }
+        if ($f.when -notin 'before', 'after') { throw "lab double: fault of $Command has when = '$($f.when)' (before or after)" }
+        $f.fired = [int]$f.fired + 1
+        $armed = $f
+    }
+    return $armed
+}
+
+<#
+  Whether a background component is stalled for a target: a state.faults entry
+  @{ component = 'DistMgr' | 'SecondarySetup'; target (a DP's FQDN / a secondary's site code;
+  default every one) } holds it while the entry is in the state (a slow WAN copy, a busy DP
+  Manager thread): polls see no progress and a readiness wait times out.
+#>
+function Test-LabStalled([string]$Component, [string]$Target) {
+    $state = Get-LabState
+    if (-not $state.ContainsKey('faults') -or $null -eq $state.faults) { return $false }
+    foreach ($f in @($state.faults)) {
+        if ($f -isnot [System.Collections.IDictionary] -or -not $f.ContainsKey('component')) { continue }
+        if ($f.component -notin 'DistMgr', 'SecondarySetup') { throw "lab double: unknown fault component '$($f.component)' (DistMgr or SecondarySetup)" }
+        if (-not [string]::Equals([string]$f.component, $Component, [System.StringComparison]::OrdinalIgnoreCase)) { continue }
+        if ($f.ContainsKey('target') -and $f.target -and -not [string]::Equals([string]$f.target, $Target, [System.StringComparison]::OrdinalIgnoreCase)) { continue }
+        return $true
+    }
+    return $false
+}
+
+Export-ModuleMember -Function Get-LabState, Save-LabState, Sync-LabState, Add-LabCall, New-LabId, Get-LabHost, Get-LabThisHost, ConvertTo-LogValue, Get-LabFault, Test-LabStalled

@@ -129,21 +129,33 @@ class LabAdsiGroup {
         foreach ($x in @($g.members)) { if ([string]::Equals([string]$x.path, $member, [System.StringComparison]::OrdinalIgnoreCase)) { return $true } }
         return $false
     }
+    hidden [void] Fail($fault, [bool]$Before) {
+        # An injected fault (README, "Faults"): the domain controller or the host's RPC endpoint went away.
+        if ($null -eq $fault -or ($fault.when -eq 'before') -ne $Before) { return }
+        $text = if ($fault.ContainsKey('message') -and $fault.message) { [string]$fault.message } else { 'The RPC server is unavailable. (Exception from HRESULT: 0x800706BA)' }
+        throw [System.Runtime.InteropServices.COMException]::new($text, -2147023174)
+    }
     [void] Add([string]$member) {
         $g = $this.Group()
-        Add-LabCall 'windows' '[ADSI].Add' @{ group = $this.Path; member = $member } $true $null
+        $fault = Get-LabFault '[ADSI].Add'
+        Add-LabCall 'windows' '[ADSI].Add' @{ group = $this.Path; member = $member } $true $null $fault
+        $this.Fail($fault, $true)
         if ($this.IsMember($member)) { throw [System.Runtime.InteropServices.COMException]::new('The specified account name is already a member of the group. (Exception from HRESULT: 0x80070562)', -2147023774) }
         $h = Get-LabHost $this.Computer
         if (-not $h.domainJoined -or -not $this.Known($member)) { throw [System.Runtime.InteropServices.COMException]::new('A member could not be added to or removed from the local group because the member does not exist. (Exception from HRESULT: 0x8007056B)', -2147023765) }
         $g.members = @($g.members) + @(@{ path = $member })
         Save-LabState
+        $this.Fail($fault, $false)
     }
     [void] Remove([string]$member) {
         $g = $this.Group()
-        Add-LabCall 'windows' '[ADSI].Remove' @{ group = $this.Path; member = $member } $true $null
+        $fault = Get-LabFault '[ADSI].Remove'
+        Add-LabCall 'windows' '[ADSI].Remove' @{ group = $this.Path; member = $member } $true $null $fault
+        $this.Fail($fault, $true)
         if (-not $this.IsMember($member)) { throw [System.Runtime.InteropServices.COMException]::new('The specified account name is not a member of the group. (Exception from HRESULT: 0x80070561)', -2147023775) }
         $g.members = @($g.members | Where-Object { -not [string]::Equals([string]$_.path, $member, [System.StringComparison]::OrdinalIgnoreCase) })
         Save-LabState
+        $this.Fail($fault, $false)
     }
     [object] Invoke([string]$method) {
         if ($method -ne 'Members') { throw [System.Runtime.InteropServices.COMException]::new('Unknown name. (Exception from HRESULT: 0x80020006 (DISP_E_UNKNOWNNAME))', -2147352570) }
@@ -251,7 +263,14 @@ function Get-WmiObject {
             Write-LabError $PSCmdlet ([System.Management.Automation.RuntimeException]::new('Invalid namespace ')) 'GetWMIManagementException,Microsoft.PowerShell.Commands.GetWmiObjectCommand' InvalidOperation $Namespace
             continue
         }
-        Add-LabCall 'wmi' 'Get-WmiObject' $PSBoundParameters $false $PSCmdlet.ParameterSetName
+        $fault = Get-LabFault 'Get-WmiObject'
+        Add-LabCall 'wmi' 'Get-WmiObject' $PSBoundParameters $false $PSCmdlet.ParameterSetName $fault
+        if ($fault) {
+            # An injected fault (README, "Faults"): WMI's WBEM_E_FAILED (a read changes nothing: 'after' is the same).
+            $text = if ($fault.ContainsKey('message') -and $fault.message) { [string]$fault.message } else { 'Generic failure ' }
+            Write-LabError $PSCmdlet ([System.Management.Automation.RuntimeException]::new($text)) 'GetWMIManagementException,Microsoft.PowerShell.Commands.GetWmiObjectCommand' InvalidOperation $className
+            continue
+        }
         if ($null -eq $props) {
             Write-LabError $PSCmdlet ([System.Management.Automation.RuntimeException]::new('Invalid class ')) 'GetWMIManagementException,Microsoft.PowerShell.Commands.GetWmiObjectCommand' InvalidType $className
             continue

@@ -225,7 +225,11 @@ describe("dpRoleConfig create/update", () => {
     const hostile = "x'; Remove-Item C:\\ -Recurse; '$(whoami)";
     const script = dpRoleScript(input(serverDpDoc({ description: hostile })), "create");
     await expectSiteScriptOk(script);
-    expect(named(await commands(script), "Remove-Item")).toHaveLength(0);
+    // No command of its own: the only Remove-Item is the script's (the settings marker's), as with a plain description.
+    const removes = async (text: string) => named(await commands(text), "Remove-Item").map((c) => c.text);
+    const plain = dpRoleScript(input(serverDpDoc({ description: "plain" })), "create");
+    expect(await removes(script)).toEqual(await removes(plain));
+    expect(await removes(script)).toEqual(["Remove-Item -LiteralPath $settingsMarker -Force"]);
   });
 });
 

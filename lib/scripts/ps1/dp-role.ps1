@@ -1,4 +1,4 @@
-# behaviour-version: 1
+# behaviour-version: 2
 # The distribution point role, run on the site server (SMS Provider): site system server, DP role,
 # settings, boundary groups, and the wait until DistMgr reports the DP installed; delete takes it
 # away in the documented order (remove the role, wait for DistMgr's uninstall, remove the site
@@ -7,6 +7,10 @@
 # Settings follow the ConfigMgrCBDsc pattern: Add-CMDistributionPoint with install-time values only,
 # then one Set-CMDistributionPoint with [Boolean] values for what differs from what the provider
 # reports; settings the provider does not report back are re-applied and listed as such.
+#
+# A create that failed part-way runs again (Pulumi records nothing for it): the site system and the
+# role are found and kept; the settings the provider does not report back are applied when a
+# marker on this site server says an earlier attempt added the role without them (below).
 #
 # Data ($Config): Action, Dp (FQDN), SiteCode, Names (this version's parameter names), Add
 # (install-time values), Settings (desired settings), BoundaryGroups, GroupsByServerName (whether
@@ -93,6 +97,41 @@ function Assert-HttpsPossible($Info) {
   }
 }
 
+# Settings pending from an earlier attempt. Add-CMDistributionPoint and the Set-CMDistributionPoint
+# after it are separate provider calls: an attempt that fails between them (or loses the Add's
+# reply) leaves a role without the settings the provider does not report back, which a re-run
+# cannot compare. A marker file on this site server, written before the Add (with the status
+# message RecordID after which DistMgr's 2399 counts) and removed once the settings are applied,
+# tells the next create to apply them, as the local-admin grant's marker does on the DP host.
+# The current location is the site drive: the marker's paths name the FileSystem provider.
+function Get-MarkerFolder {
+  $root = $env:ProgramData
+  if (-not $root) { $root = $env:ALLUSERSPROFILE }
+  return (Join-Path $root 'pulumi-configmgr')
+}
+
+function Set-SettingsPending([long]$After) {
+  if ($Config.AdoptOnly) { return }
+  $folder = 'FileSystem::' + $markerFolder
+  if (-not (Test-Path -LiteralPath $folder)) { New-Item -ItemType Directory -Path $folder -Force | Out-Null }
+  Set-Content -LiteralPath $settingsMarker -Value @(('settings of distribution point ' + $dp + ' pending: written by pulumi-configmgr before Add-CMDistributionPoint'), ('after-record-id=' + $After)) -Encoding ASCII
+}
+
+# $null: no settings pending; else the RecordID after which DistMgr's 2399 counts for that role.
+function Get-SettingsPending {
+  if (-not (Test-Path -LiteralPath $settingsMarker)) { return $null }
+  $after = [long]0
+  foreach ($line in @(Get-Content -LiteralPath $settingsMarker)) {
+    if ([string]$line -match '^after-record-id=(\d+)$') { $after = [long]$matches[1] }
+  }
+  return $after
+}
+
+function Clear-SettingsPending {
+  if ($Config.AdoptOnly) { return }
+  if (Test-Path -LiteralPath $settingsMarker) { Remove-Item -LiteralPath $settingsMarker -Force }
+}
+
 # ---------------------------------------------------------------------------------------------
 
 function Install-SiteSystem {
@@ -142,6 +181,7 @@ function Install-DpRole {
   }
   # Only messages newer than the ones already there count for a role added now.
   $baseline = Get-LatestRecordId $Config.InstalledMessageId
+  Set-SettingsPending $baseline
   Add-CMDistributionPoint @params -ErrorAction Stop | Out-Null
   [void]$changes.Add('distribution point role added')
   $role = Get-CMDistributionPoint -SiteSystemServerName $dp -SiteCode $siteCode -ErrorAction Stop
@@ -248,9 +288,18 @@ function Invoke-Apply {
   Install-SiteSystem
   $after = [long]0
   $added = $false
+  $pending = Get-SettingsPending
   $role = Get-CMDistributionPoint -SiteSystemServerName $dp -SiteCode $siteCode -ErrorAction Stop
-  if (-not $role) { $after = Install-DpRole; $added = $true }
-  Set-DpSettings ($added -or $Config.Action -eq 'update')
+  if (-not $role) {
+    $after = Install-DpRole
+    $added = $true
+  } elseif ($null -ne $pending) {
+    # An earlier attempt added this role and failed before its settings were applied.
+    $after = $pending
+    [void]$changes.Add('applied the settings an earlier attempt left unapplied')
+  }
+  Set-DpSettings ($added -or $null -ne $pending -or $Config.Action -eq 'update')
+  Clear-SettingsPending
   Wait-DpInstalled $after
   $status = 'changed'
   if ($changes.Count -eq 0) { $status = 'unchanged'; [void]$changes.Add('no change') }
@@ -286,6 +335,7 @@ function Invoke-Delete {
       [void]$notes.Add('site system server kept: other roles remain (' + ($otherRoles -join ', ') + ')')
     }
   }
+  Clear-SettingsPending
   $status = 'changed'
   if ($changes.Count -eq 0) { $status = 'unchanged'; [void]$changes.Add('already removed') }
   Write-Result $status ($dp + ': ' + (@(@($changes) + @($notes)) -join '; '))
@@ -296,6 +346,8 @@ try {
   $changes = New-Object System.Collections.ArrayList
   $notes = New-Object System.Collections.ArrayList
   $names = $null
+  $markerFolder = Get-MarkerFolder
+  $settingsMarker = 'FileSystem::' + (Join-Path $markerFolder ('dp-settings-pending-' + $Config.SiteCode + '-' + $dp + '.txt'))
   if ($Config.Action -ne 'delete') {
     foreach ($note in @($Config.Notes)) { [void]$notes.Add($note) }
     $names = $Config.Names

@@ -1,4 +1,4 @@
-# behaviour-version: 1
+# behaviour-version: 2
 # A secondary site, run on its parent primary's site server: create installs it with
 # New-CMSecondarySite (with its distribution point: -InstallInternetServer $true is what makes setup
 # install the DP role and IIS) and waits until the site is active; update only verifies (site code
@@ -60,9 +60,13 @@ function Test-ServerStillInstalled {
 
 function Invoke-Create {
   $changes = @()
+  $found = @()
   $site = Get-Secondary
   if ($site) {
     Assert-Identity $site
+    # A create that failed after New-CMSecondarySite (its wait timed out, or the call's reply was
+    # lost) runs again: the installation under way is waited for, never started a second time.
+    if ([int]$site.Status -ne 1) { $found += ('installation an earlier attempt started was under way (SMS_Site status ' + $site.Status + '); waited until active') }
   } else {
     if ($Config.Source -eq 'parent') {
       $source = New-CMInstallationSourceFile -CopyFromParentSiteServer -ErrorAction Stop
@@ -98,7 +102,10 @@ function Invoke-Create {
   }
   Wait-Active
   $status = 'changed'
-  if ($changes.Count -eq 0) { $status = 'unchanged'; $changes += 'already installed' }
+  if ($changes.Count -eq 0) {
+    $status = 'unchanged'
+    if ($found.Count -gt 0) { $changes = $found } else { $changes += 'already installed' }
+  }
   Write-Result $status ($secondaryCode + ' on ' + $secondaryServer + ': ' + (@($changes + 'active') -join '; '))
 }
 

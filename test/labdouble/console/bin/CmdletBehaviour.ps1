@@ -27,26 +27,54 @@ function Invoke-CMDoubleCmdlet([string]$Name, $Cmdlet, $Bound) {
     }
     $verb = $Name.Split('-')[0]
     $changing = ($verb -in 'Add', 'New', 'Set', 'Remove') -and ($script:NotChanging -notcontains $Name)
-    Add-LabCall 'configmgr' $Name $Bound $changing $Cmdlet.ParameterSetName
-    if (-not (Test-OnCmDrive)) {
+    $onDrive = Test-OnCmDrive
+    $whatIf = $b.ContainsKey('WhatIf') -and $b.WhatIf
+    # An injected fault (README, "Faults") counts only calls that reach the SMS Provider.
+    $fault = if ($onDrive -and -not $whatIf) { Get-LabFault $Name } else { $null }
+    Add-LabCall 'configmgr' $Name $Bound $changing $Cmdlet.ParameterSetName $fault
+    if (-not $onDrive) {
         $Cmdlet.ThrowTerminatingError((New-CMError 'This command cannot be run from the current drive. To run this command you must first connect to a Configuration Manager drive.'))
     }
-    if ($b.ContainsKey('WhatIf') -and $b.WhatIf) { return }
+    if ($whatIf) { return }
     # Every provider call is also a poll: the site's components move on by the simulated time.
     Invoke-LabDistMgr
     $impl = "CM-$Name"
     if (-not (Get-Command -Name $impl -CommandType Function -ErrorAction SilentlyContinue)) {
         $Cmdlet.ThrowTerminatingError((New-CMError "lab double: $Name binds (ConfigMgr $version signature) but has no behaviour modelled yet" 'NotImplemented'))
     }
+    if ($fault -and $fault.when -eq 'before') {
+        Write-LabError $Cmdlet (New-CMFaultException $fault) ('UnhandledExeception,Microsoft.ConfigurationManagement.PowerShell.Cmdlets.' + $Name) NotSpecified $null
+        return
+    }
     try {
         $result = & $impl $b $Cmdlet
         Save-LabState
+        # 'after': the provider made the change, then the call failed; its result is lost.
+        if ($fault) { throw (New-CMFaultException $fault) }
         $result
     } catch [System.Management.Automation.PipelineStoppedException] {
         throw
     } catch {
         Save-LabState
         Write-LabError $Cmdlet $_.Exception 'Microsoft.ConfigurationManagement.PowerShell.Cmdlets' InvalidOperation $null
+    }
+}
+
+<#
+  How an injected fault fails a ConfigMgr cmdlet: the SMS Provider's transient errors as the
+  module passes them on (the WMI status text; exact wording per version UNCONFIRMED).
+  error: 'generic' (default: WBEM_E_FAILED 0x80041001, "Generic failure"), 'provider' (an
+  SMS_ExtendedStatus error: "The SMS Provider reported an error."), 'rpc' (the provider's server
+  went away), or message = any text.
+#>
+function New-CMFaultException($Fault) {
+    if ($Fault.ContainsKey('message') -and $Fault.message) { return [System.InvalidOperationException]::new([string]$Fault.message) }
+    $kind = if ($Fault.ContainsKey('error') -and $Fault.error) { [string]$Fault.error } else { 'generic' }
+    switch ($kind) {
+        'generic' { return [System.InvalidOperationException]::new('Generic failure') }
+        'provider' { return [System.InvalidOperationException]::new('ConfigMgr Error Object: instance of SMS_ExtendedStatus { Description = "The SMS Provider reported an error."; ErrorCode = 3242263810; Operation = "PutInstance"; ProviderName = "WinMgmt"; StatusCode = 2147749889; };') }
+        'rpc' { return [System.Runtime.InteropServices.COMException]::new('The RPC server is unavailable. (Exception from HRESULT: 0x800706BA)', -2147023174) }
+        default { throw "lab double: a ConfigMgr cmdlet fault has error = '$kind' (generic, provider, rpc, or a message)" }
     }
 }
 

@@ -35,9 +35,14 @@ function Enable-WindowsOptionalFeature {
         [string]$PackageName, [switch]$All, [switch]$LimitAccess, [string[]]$Source, [switch]$NoRestart,
         [string]$WindowsDirectory, [string]$SystemDrive, [string]$LogPath, [string]$ScratchDirectory, [string]$LogLevel
     )
-    Add-LabCall 'windows' 'Enable-WindowsOptionalFeature' $PSBoundParameters $true $PSCmdlet.ParameterSetName
+    $fault = Get-LabFault 'Enable-WindowsOptionalFeature'
+    Add-LabCall 'windows' 'Enable-WindowsOptionalFeature' $PSBoundParameters $true $PSCmdlet.ParameterSetName $fault
     if ($PSCmdlet.ParameterSetName -ne 'Online') { Write-LabError $PSCmdlet ([System.NotSupportedException]::new('lab double: offline images are not modelled')) 'Microsoft.Dism.Commands.EnableWindowsOptionalFeatureCommand' NotImplemented $Path; return }
+    # An injected fault (README, "Faults"): DISM's API fails (default 0x800706BE, the remote procedure call failed).
+    $faultError = if ($fault) { [System.Runtime.InteropServices.COMException]::new($(if ($fault.ContainsKey('message') -and $fault.message) { [string]$fault.message } else { 'The remote procedure call failed.' }), -2147023170) } else { $null }
+    if ($fault -and $fault.when -eq 'before') { Write-LabError $PSCmdlet $faultError 'Microsoft.Dism.Commands.EnableWindowsOptionalFeatureCommand' NotSpecified $FeatureName; return }
     $r = Enable-LabFeatures $FeatureName ([bool]$All) $false $false
+    if ($fault -and $r.ok) { Write-LabError $PSCmdlet $faultError 'Microsoft.Dism.Commands.EnableWindowsOptionalFeatureCommand' NotSpecified $FeatureName; return }
     if (-not $r.ok) { Write-LabError $PSCmdlet ([System.Runtime.InteropServices.COMException]::new($r.error, [int]$r.code)) 'Microsoft.Dism.Commands.EnableWindowsOptionalFeatureCommand' NotSpecified $FeatureName; return }
     [pscustomobject]@{ Path = ''; Online = $true; RestartNeeded = [bool]$r.restart }
 }
