@@ -59,10 +59,9 @@ function child(file, format, reps) {
   const { compileShape, NOT_FAST } = require("../dist/topology/fast-shape");
   const { normalizeTopology } = require("../dist/topology/normalize");
   const { buildModel } = require("../dist/topology/model");
-  const { runRules } = require("../dist/rules/run");
+  const { runRules, toDiagnostic } = require("../dist/rules/run");
   const { applyWaivers } = require("../dist/rules/waivers");
   const { CATALOG } = require("../dist/rules/catalog");
-  const { toDiagnostic } = require("../dist/rules/run");
   // validate hands the parsed data over (ParseOptions.consume), so the shape is checked in place.
   const inPlace = compileShape(topologySchema, "in place");
   const families = {

@@ -1,6 +1,7 @@
 import type { BoundaryDoc, BoundaryType } from "../topology/schema";
 import {
   cidr4Address,
+  cidr4Bounds,
   cidr4Prefix,
   formatIPv4,
   formatIPv6,
@@ -48,9 +49,6 @@ export interface ReadBoundary {
   readonly matched?: string;
 }
 
-/** Addresses in an IPv4 block of each prefix length 0–32. */
-const BLOCK_SIZE = Array.from({ length: 33 }, (_, prefix) => 2 ** (32 - prefix));
-
 const at = (type: BoundaryType, value: string) => `boundary ${type} "${value}"`;
 
 // Each reader returns the whole ReadBoundary (no spreading of a partial result) and builds its
@@ -82,10 +80,8 @@ function readSubnet(value: string): ReadBoundary {
       },
     };
   }
-  const size = BLOCK_SIZE[prefix];
-  // Exact: dividing by a power of two loses no bits (and avoids a floating-point remainder).
-  const start = Math.floor(address / size) * size;
-  const end = start + size - 1;
+  const bounds = cidr4Bounds(address, prefix);
+  const { start, end } = bounds;
   if (prefix < SUBNET_PREFIX_MIN) {
     return {
       type,
@@ -109,7 +105,7 @@ function readSubnet(value: string): ReadBoundary {
       },
     };
   }
-  return { type, value, v4: { start, end } };
+  return { type, value, v4: bounds };
 }
 
 function readRange(value: string): ReadBoundary {

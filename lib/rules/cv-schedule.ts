@@ -4,18 +4,7 @@ import type { Report, Rule } from "./types";
 
 const RECUR = ["daily", "weekly", "monthly"] as const;
 const MONTH_DAY = /^(?:[1-9]|[12]\d|3[01]|last)$/;
-
-const digit = (d: number): boolean => d >= 0 && d <= 9;
-
-/** HH:MM on a 24-hour clock, 00:00–23:59 (what /^([01]\d|2[0-3]):[0-5]\d$/ matches), without a regex per DP. */
-function isTime(at: string): boolean {
-  if (at.length !== 5 || at.charCodeAt(2) !== 58) return false;
-  const h1 = at.charCodeAt(0) - 48;
-  const h2 = at.charCodeAt(1) - 48;
-  const m1 = at.charCodeAt(3) - 48;
-  const m2 = at.charCodeAt(4) - 48;
-  return digit(h1) && digit(h2) && digit(m2) && m1 >= 0 && m1 <= 5 && (h1 < 2 || (h1 === 2 && h2 <= 3));
-}
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** A finding on one field of the DP's schedule; its path is built only here, for a report. */
 function reportAt(report: Report, dp: DpNode, field: string, message: string, fix?: string): void {
@@ -59,7 +48,7 @@ const rule: Rule = {
           'Set day to a day of the month, "1" … "31", or "last".',
         );
       }
-      if (!isTime(at)) {
+      if (!TIME.test(at)) {
         reportAt(report, dp, "at", `runs content validation at "${at}"; the time is HH:MM on a 24-hour clock, 00:00 to 23:59`, 'Write the time as two-digit hours and minutes, e.g. "02:00" or "19:30".');
       }
     }

@@ -13,7 +13,8 @@ const rule: Rule = {
   check(model, report) {
     const version = model.version!;
     const released = releaseDate(version.label);
-    // Whether there is anything to say depends on the OS alone: decided once per OS, not per DP.
+    // Whether there is anything to say depends on the OS alone: decided once per OS, not per DP
+    // (an OS this version does not support is DP-OS-SUPPORTED's to report).
     const quiet = new Set(
       (Object.keys(OS_MATRIX) as OsId[]).filter((id) => {
         const os = OS_MATRIX[id];
@@ -24,7 +25,6 @@ const rule: Rule = {
     for (const dp of model.dps) {
       if (quiet.has(dp.doc.os)) continue;
       const os = OS_MATRIX[dp.doc.os];
-      if (!inRange(version, os.supported)) continue; // DP-OS-SUPPORTED reports it
       const reasons: string[] = [];
       if (os.endOfSupport !== undefined && os.endOfSupport < released) {
         reasons.push(

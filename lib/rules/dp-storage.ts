@@ -24,18 +24,6 @@ const rule: Rule = {
     for (const dp of model.dps) {
       const storage = dp.doc.storage;
       if (!storage) continue;
-      // The usual case, every setting fine, in one expression before the loops that report.
-      const { primaryContentLibrary, secondaryContentLibrary, primaryPackageShare, secondaryPackageShare } = storage;
-      if (
-        acceptable(primaryContentLibrary) &&
-        acceptable(secondaryContentLibrary) &&
-        acceptable(primaryPackageShare) &&
-        acceptable(secondaryPackageShare) &&
-        (secondaryContentLibrary === undefined || primaryContentLibrary !== undefined) &&
-        (secondaryPackageShare === undefined || primaryPackageShare !== undefined)
-      ) {
-        continue;
-      }
       for (const key of SETTINGS) {
         const value = storage[key];
         if (value === undefined || acceptable(value)) continue;

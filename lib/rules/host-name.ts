@@ -102,7 +102,7 @@ const rule: Rule = {
       }
       // Pull sources are DPs (their own entry gets the NetBIOS check) and a proxy need not run
       // Windows, so these two get the FQDN check only.
-      const sources = dp.pull ? dp.doc.pull?.sources : undefined;
+      const sources = dp.doc.pull?.sources;
       if (sources) {
         for (let i = 0; i < sources.length; i++) {
           const server = sources[i].server;

@@ -14,7 +14,7 @@ const rule: Rule = {
   check(model, report) {
     for (const dp of model.dps) {
       const site = dp.site;
-      if (!site || !dp.pull) continue;
+      if (!site) continue;
       dp.doc.pull?.sources.forEach((source, i) => {
         const from = model.dpByServer.get(source.server);
         if (!from?.site || from.site === site) return;

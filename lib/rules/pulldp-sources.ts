@@ -10,8 +10,7 @@ const rule: Rule = {
   fix: "List one or more other distribution points under pull.sources, each once, with rank 1 or higher (lower ranks are contacted first).",
   check(model, report) {
     for (const dp of model.dps) {
-      // dp.pull first: the DP's own document is read only for pull DPs.
-      const sources = dp.pull ? dp.doc.pull?.sources : undefined;
+      const sources = dp.doc.pull?.sources;
       if (!sources) continue;
       const sourcesPath = [...dp.path, "pull", "sources"];
       if (sources.length === 0) {

@@ -70,12 +70,9 @@ export function compileShape(schema: unknown, mode: ShapeMode = "copy"): Checker
  * enum sets, refinements, nested checkers) are passed in, never written into the code.
  */
 function compile(def: ZodDef, mode: ShapeMode): Checker {
-  const leaf = leafTest(def, "x", []);
-  if (leaf !== undefined) {
-    const consts: unknown[] = [];
-    const test = leafTest(def, "x", consts)!;
-    return build(consts, `return function checkLeaf(x) { return ${test} ? x : NF; };`);
-  }
+  const consts: unknown[] = [];
+  const test = leafTest(def, "x", consts);
+  if (test !== undefined) return build(consts, `return function checkLeaf(x) { return ${test} ? x : NF; };`);
   if (def.type === "array") return arrayOf(def, mode);
   if (def.type === "object") return objectOf(def, mode);
   throw new Uncompilable(`zod type ${def.type}`);

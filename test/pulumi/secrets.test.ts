@@ -32,6 +32,20 @@ function pxeLab() {
 
 const mentions = (text: string) => SENTINELS.filter((s) => text.includes(s));
 
+/** A standalone DP without provisioning, for the secrets given with its arguments. */
+const soloArgs = {
+  provision: false,
+  server: "solo2.lab.local",
+  site: "P01",
+  os: "windows-server-2022",
+  edition: "standard",
+  architecture: "x64",
+  hardware: { cores: 4, memoryGB: 16 },
+  boundaryGroups: ["Lab HQ"],
+  pxe: { enabled: true, passwordSecret: "pxePassword" },
+  configMgrVersion: "2403",
+} as const;
+
 beforeAll(async () => {
   for (const level of ["warn", "info", "error", "debug"] as const) {
     vi.spyOn(pulumi.log, level).mockImplementation(async (msg: string) => void logged.push(msg));
@@ -45,14 +59,9 @@ beforeAll(async () => {
   const { Hierarchy, DistributionPoint } = await import("../../lib/index");
   const fromConfig = new Hierarchy("cfg", { provision: false, topology: pxeLab() });
   const fromArgs = new Hierarchy("args", { provision: false, topology: pxeLab(), secrets: { pxePassword: proj.requireSecret("branchPxe") } });
-  const solo = new DistributionPoint("solo", { provision: false,
+  const solo = new DistributionPoint("solo", {
+    ...soloArgs,
     server: "solo.lab.local",
-    site: "P01",
-    os: "windows-server-2022",
-    edition: "standard",
-    architecture: "x64",
-    hardware: { cores: 4, memoryGB: 16 },
-    boundaryGroups: ["Lab HQ"],
     pxe: { enabled: true, passwordSecret: "ignored-name" },
     pxePassword: proj.requireSecret("soloPxe"),
     configMgrVersion: "2012 SP1",
@@ -69,19 +78,6 @@ afterAll(() => {
   host?.stop();
   cleanup();
 });
-
-const soloArgs = {
-  provision: false,
-  server: "solo2.lab.local",
-  site: "P01",
-  os: "windows-server-2022",
-  edition: "standard",
-  architecture: "x64",
-  hardware: { cores: 4, memoryGB: 16 },
-  boundaryGroups: ["Lab HQ"],
-  pxe: { enabled: true, passwordSecret: "pxePassword" },
-  configMgrVersion: "2403",
-} as const;
 
 describe("secrets", () => {
   it("stop the program, naming the argument and the config command, when a secret is a value of the program's own", async () => {
