@@ -28,7 +28,7 @@ function pullGraph(model: TopologyModel): PullGraph {
   for (let i = 0; i < dps.length; i++) {
     offsets[i] = targets.length;
     const dp = dps[i];
-    const sources = dp.pull ? dp.doc.pull?.sources : undefined;
+    const sources = dp.doc.pull?.sources;
     if (!sources) continue;
     for (let k = 0; k < sources.length; k++) {
       const server = sources[k].server;

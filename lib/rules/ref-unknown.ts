@@ -146,7 +146,7 @@ const rule: Rule = {
           });
         }
       }
-      const sources = dp.pull ? dp.doc.pull?.sources : undefined;
+      const sources = dp.doc.pull?.sources;
       if (!sources) continue;
       for (let i = 0; i < sources.length; i++) {
         const source = sources[i];
