@@ -26,16 +26,22 @@ function stringEnd(text: string, start: number): number {
   }
 }
 
-/** How many object keys the text writes (a string followed by `:` is always a key in valid JSON). */
-export function countJsonKeys(text: string): number {
-  let keys = 0;
-  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) {
-    i = stringEnd(text, i);
-    let k = i + 1;
-    while (isSpace(text.charCodeAt(k))) k++;
-    if (text.charCodeAt(k) === COLON) keys++;
+/**
+ * At least as many as the object keys the text writes: the colons whose last non-space
+ * character before them is a quote. Every key's closing quote is followed by its colon, so no
+ * key is missed; a colon inside a string (`"a\":b"`, `": x"`) may be counted too. So when this
+ * equals the parsed objects' key count, no key was dropped by JSON.parse (no key written twice);
+ * when it does not, jsonDuplicateKeyOffsets tells. A colon is rarer than a quote, which makes
+ * this scan several times cheaper than reading every string.
+ */
+export function countKeyColonsAtLeast(text: string): number {
+  let colons = 0;
+  for (let i = text.indexOf(":"); i !== -1; i = text.indexOf(":", i + 1)) {
+    let k = i - 1;
+    while (isSpace(text.charCodeAt(k))) k--;
+    if (text.charCodeAt(k) === QUOTE) colons++;
   }
-  return keys;
+  return colons;
 }
 
 /** How many own keys the parsed objects hold (iterative: depth does not matter). */

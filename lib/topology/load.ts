@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { checkText, decodeTopologyBytes, MAX_TOPOLOGY_BYTES, tooLargeReason } from "./decode";
 import { expansionProblem, hasRespelledKey } from "./expansion";
-import { countJsonKeys, countParsedKeys, jsonDuplicateKeyOffsets, jsonPositions } from "./json-text";
+import { countKeyColonsAtLeast, countParsedKeys, jsonDuplicateKeyOffsets, jsonPositions } from "./json-text";
 import { lineIndex } from "./lines";
 import { fastYaml, needsReference, referenceYaml, yamlChildren, yamlPositions } from "./yaml-text";
 
@@ -148,7 +148,7 @@ function readReferenceYaml(text: string, file?: string): LoadedDocument {
 }
 
 /**
- * JSON.parse, then the two things it does not give: keys written twice (counted in the text
+ * JSON.parse, then the two things it does not give: keys written twice (the text's key colons
  * against the parsed objects' keys; located only when the counts differ) and positions (lazily).
  * `syntax`: JSON.parse refused it (the text may still be YAML, such as a flow mapping).
  */
@@ -162,7 +162,7 @@ function readJson(text: string, file?: string): LoadedDocument | { readonly synt
     return { syntax: new TopologyLoadError(firstLine(message.replace(/\s*\(line \d+ column \d+\)/, "")), file, m ? { line: Number(m[1]), column: Number(m[2]) } : undefined) };
   }
   const positionOf = lazyPositions(() => jsonPositions(text));
-  if (countJsonKeys(text) !== countParsedKeys(data)) {
+  if (countKeyColonsAtLeast(text) !== countParsedKeys(data)) {
     const lines = lineIndex(text);
     const duplicateKeys = jsonDuplicateKeyOffsets(text).map((offset) => ({ message: DUPLICATE_KEY, position: lines.position(offset) }));
     if (duplicateKeys.length > 0) return { data, file, duplicateKeys, positionOf };

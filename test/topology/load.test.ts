@@ -95,3 +95,16 @@ describe("large JSON documents", () => {
     expect(readTopologyText(text.slice(0, -1), "big.json").error?.message).toMatch(/^big\.json:1:\d+: /);
   });
 });
+
+describe("JSON keys written twice", () => {
+  it("tell a colon inside a string from a key's: no false duplicate, and a real one still found", () => {
+    // Values that put a quote before a colon inside a string: an escaped quote, a string opening with a colon.
+    const text = '{\n  "configMgrVersion": "2403",\n  "domain": "a\\": b",\n  "cas": { "name": ": x", "server" : "cas.contoso.com" }\n}';
+    const clean = readTopologyText(text, "t.json");
+    expect(clean.error).toBeUndefined();
+    expect(clean.duplicateKeys).toBeUndefined();
+    expect((clean.data as { domain: string }).domain).toBe('a": b');
+    const dup = readTopologyText(text.replace('"server" :', '"name": "y", "server" :'), "t.json");
+    expect(dup.duplicateKeys).toEqual([{ message: "Map keys must be unique", position: { line: 4, column: 27 } }]);
+  });
+});
