@@ -11,7 +11,7 @@
  * Each size runs in a child process of its own (so one size's garbage and JIT state do not
  * change another's figures). Ratios are printed, not asserted: they depend on the machine.
  *
- *   node bench/validate.js [--sizes 1000,12500,125000] [--reps N]
+ *   node bench/validate.js [--sizes 1000,12500,125000] [--formats yaml,json] [--reps N]
  */
 const { spawnSync } = require("node:child_process");
 const { mkdtempSync, writeFileSync, readFileSync, rmSync } = require("node:fs");
@@ -178,6 +178,7 @@ function spawnChild(args) {
 function main() {
   const sizes = arg("--sizes", "1000,12500,125000").split(",").map(Number);
   const reps = Number(arg("--reps", "3"));
+  const formats = arg("--formats", "yaml,json").split(",");
   const { generateHierarchy } = require("./generate-hierarchy");
   const dir = mkdtempSync(join(tmpdir(), "cm-bench-"));
   console.log(`validate against its floors — node ${process.version}; median of ${reps} runs (at most 3 for the largest size) per figure, each size in its own process\n`);
@@ -185,7 +186,7 @@ function main() {
   try {
     for (const dps of sizes) {
       const doc = generateHierarchy(shapeFor(dps));
-      for (const format of ["yaml", "json"]) {
+      for (const format of formats) {
         const file = join(dir, `h${dps}.${format}`);
         writeFileSync(file, format === "json" ? JSON.stringify(doc, null, 2) : toYaml(doc));
         const bytes = readFileSync(file).length;
