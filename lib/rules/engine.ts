@@ -1,4 +1,4 @@
-import type { LoadedDocument } from "../topology/load";
+import type { DuplicateKey, LoadedDocument } from "../topology/load";
 import type { TopologyModel } from "../topology/model";
 import { parseTopology, type ParseOptions } from "../topology/parse";
 import { CATALOG, RULES } from "./catalog";
@@ -42,21 +42,14 @@ export function validateDocument(loaded: LoadedDocument, rules?: readonly Rule[]
     ];
     return { diagnostics, summary: summarize(diagnostics), unreadable: true };
   }
-  if (loaded.duplicateKeys) {
-    const diagnostics = loaded.duplicateKeys.map((dup) => ({
-      ...toDiagnostic(schemaRule, {
-        object: "hierarchy",
-        path: [],
-        message: `has a key written twice in one mapping (${dup.message})`,
-        fix: "Keep one of the two entries: the document must say one thing per field.",
-      }),
-      ...(loaded.file !== undefined ? { file: loaded.file } : {}),
-      line: dup.position.line,
-      column: dup.position.column,
-    }));
-    return { diagnostics, summary: summarize(diagnostics) };
-  }
+  // JSON: the shape check counts the parsed keys on its way, so whether one was written twice is
+  // asked after it (the text is read for them only when the counts differ); YAML knows already.
+  if (!loaded.jsonKeys && loaded.duplicateKeys) return duplicateKeyErrors(loaded, loaded.duplicateKeys);
   const parsed = parseTopology(loaded, options);
+  if (loaded.jsonKeys && parsed.keysRead !== loaded.jsonKeys.atLeast) {
+    const duplicates = loaded.jsonKeys.duplicates();
+    if (duplicates.length > 0) return duplicateKeyErrors(loaded, duplicates);
+  }
   if (!parsed.ok) {
     // An unknown field points at its own key (parse.ts gives its position), not at its value.
     const diagnostics = parsed.issues.map((issue) => ({
@@ -67,6 +60,22 @@ export function validateDocument(loaded: LoadedDocument, rules?: readonly Rule[]
   }
   const diagnostics = evaluate(parsed.model, loaded, rules);
   return { diagnostics, summary: summarize(diagnostics), model: parsed.model };
+}
+
+/** Keys written twice are all that is reported: the rest of the document says two things at once. */
+function duplicateKeyErrors(loaded: LoadedDocument, duplicates: readonly DuplicateKey[]): Validation {
+  const diagnostics = duplicates.map((dup) => ({
+    ...toDiagnostic(schemaRule, {
+      object: "hierarchy",
+      path: [],
+      message: `has a key written twice in one mapping (${dup.message})`,
+      fix: "Keep one of the two entries: the document must say one thing per field.",
+    }),
+    ...(loaded.file !== undefined ? { file: loaded.file } : {}),
+    line: dup.position.line,
+    column: dup.position.column,
+  }));
+  return { diagnostics, summary: summarize(diagnostics) };
 }
 
 export function summarize(diagnostics: readonly Diagnostic[]): Summary {

@@ -16,7 +16,18 @@
  */
 
 export const NOT_FAST: unique symbol = Symbol("not fast");
-type Checker = (value: unknown) => unknown;
+
+/**
+ * Given to a checker: what a reader of JSON compares with the text's key count to see that
+ * JSON.parse dropped no key written twice, without walking the document once more.
+ */
+export interface KeyCounter {
+  /** The keys of every object accepted, as they were before defaults (meaningful when the checker did not return NOT_FAST). */
+  keys: number;
+  /** Defaults written into the input ("in place"), including into objects refused afterwards. */
+  defaults: number;
+}
+type Checker = (value: unknown, counter?: KeyCounter) => unknown;
 
 /** The parts of zod 4's internal definitions read here. */
 interface ZodDef {
@@ -133,7 +144,7 @@ function readValue(def: ZodDef, mode: ShapeMode, consts: unknown[]): string {
   const test = leafTest(def, "x", consts);
   if (test !== undefined) return `if (!(${test})) return NF; y = x;`;
   const nested = `k[${consts.push(compile(def, mode)) - 1}]`;
-  return `y = ${nested}(x); if (y === NF) return NF;`;
+  return `y = ${nested}(x, c); if (y === NF) return NF;`;
 }
 
 function arrayOf(def: ZodDef, mode: ShapeMode): Checker {
@@ -144,7 +155,7 @@ function arrayOf(def: ZodDef, mode: ShapeMode): Checker {
   const copy = mode === "copy";
   return build(
     consts,
-    `return function checkArray(v) {
+    `return function checkArray(v, c) {
       if (!Array.isArray(v)) return NF;
       const n = v.length;
       const out = ${copy ? "new Array(n)" : "v"};
@@ -188,13 +199,14 @@ function objectOf(def: ZodDef, mode: ShapeMode): Checker {
     const read = `${readValue(f.def, mode, consts)} ${copy ? `out[${key}] = y;` : ""} n++;`;
     if (f.absent === "refuse") return `x = v[${key}]; if (x === undefined) return NF; ${read}`;
     if (f.absent === "omit") return `x = v[${key}]; if (x !== undefined) { ${read} }`;
-    return `x = v[${key}]; if (x === undefined) out[${key}] = ${k(f.fallback)}(); else { ${read} }`;
+    const counted = copy ? "" : " if (c !== undefined) c.defaults++;";
+    return `x = v[${key}]; if (x === undefined) { out[${key}] = ${k(f.fallback)}();${counted} } else { ${read} }`;
   });
   const own = checksOf(def, "out", k);
   const cases = fields.map((f) => `case ${JSON.stringify(f.key)}:`).join(" ");
   return build(
     consts,
-    `return function checkObject(v) {
+    `return function checkObject(v, c) {
       if (v === null || typeof v !== "object" || Array.isArray(v)) return NF;
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) return NF;
@@ -202,6 +214,7 @@ function objectOf(def: ZodDef, mode: ShapeMode): Checker {
       // key, "__proto__" or a key present with the value undefined goes to zod.
       let keys = 0;
       for (const key in v) { switch (key) { ${cases} keys++; break; default: return NF; } }
+      if (c !== undefined) c.keys += keys;
       const out = ${copy ? "{}" : "v"};
       let n = 0, x, y;
       ${lines.join("\n      ")}

@@ -21,8 +21,32 @@ export interface LoadedDocument {
   positionOf(path: DocPath, key?: string): SourcePosition | undefined;
   /** The text could not be read or parsed at all: nothing to check (the CLI exits 2). */
   readonly error?: TopologyLoadError;
-  /** Parsed, but with keys written twice in one mapping (reported as SCHEMA errors). */
-  readonly duplicateKeys?: readonly { readonly message: string; readonly position: SourcePosition }[];
+  /**
+   * Parsed, but with keys written twice in one mapping (reported as SCHEMA errors). For JSON it is
+   * worked out when first read, from `data` as JSON.parse gave it: read it before handing the data
+   * over (ParseOptions.consume), or use `jsonKeys`.
+   */
+  readonly duplicateKeys?: readonly DuplicateKey[];
+  /**
+   * JSON text only: what a reader that counts the parsed keys on its way (the compiled shape check)
+   * needs to skip `duplicateKeys`, which would walk the document once more to count them.
+   */
+  readonly jsonKeys?: JsonKeys;
+}
+
+export interface DuplicateKey {
+  readonly message: string;
+  readonly position: SourcePosition;
+}
+
+export interface JsonKeys {
+  /**
+   * At least the number of keys the text writes (its key colons, json-text.ts): when as many keys
+   * were parsed, JSON.parse dropped none, so no key is written twice.
+   */
+  readonly atLeast: number;
+  /** The keys written twice (a second occurrence each), located by reading the text. */
+  duplicates(): readonly DuplicateKey[];
 }
 
 /** The document could not be read or is not well-formed YAML/JSON: a usage error, not a rule. */
@@ -149,8 +173,8 @@ function readReferenceYaml(text: string, file?: string): LoadedDocument {
 
 /**
  * JSON.parse, then the two things it does not give: keys written twice (the text's key colons
- * against the parsed objects' keys; located only when the counts differ) and positions (lazily).
- * `syntax`: JSON.parse refused it (the text may still be YAML, such as a flow mapping).
+ * against the parsed objects' keys, counted when asked; located only when the counts differ) and
+ * positions (lazily). `syntax`: JSON.parse refused it (the text may still be YAML, such as a flow mapping).
  */
 function readJson(text: string, file?: string): LoadedDocument | { readonly syntax: TopologyLoadError } {
   let data: unknown;
@@ -162,12 +186,31 @@ function readJson(text: string, file?: string): LoadedDocument | { readonly synt
     return { syntax: new TopologyLoadError(firstLine(message.replace(/\s*\(line \d+ column \d+\)/, "")), file, m ? { line: Number(m[1]), column: Number(m[2]) } : undefined) };
   }
   const positionOf = lazyPositions(() => jsonPositions(text));
-  if (countKeyColonsAtLeast(text) !== countParsedKeys(data)) {
-    const lines = lineIndex(text);
-    const duplicateKeys = jsonDuplicateKeyOffsets(text).map((offset) => ({ message: DUPLICATE_KEY, position: lines.position(offset) }));
-    if (duplicateKeys.length > 0) return { data, file, duplicateKeys, positionOf };
-  }
-  return { data, file, positionOf };
+  let located: readonly DuplicateKey[] | undefined;
+  const jsonKeys: JsonKeys = {
+    atLeast: countKeyColonsAtLeast(text),
+    duplicates() {
+      if (!located) {
+        const lines = lineIndex(text);
+        located = jsonDuplicateKeyOffsets(text).map((offset) => ({ message: DUPLICATE_KEY, position: lines.position(offset) }));
+      }
+      return located;
+    },
+  };
+  let counted: { readonly found?: readonly DuplicateKey[] } | undefined;
+  return {
+    data,
+    file,
+    positionOf,
+    jsonKeys,
+    get duplicateKeys() {
+      if (!counted) {
+        const found = countParsedKeys(data) === jsonKeys.atLeast ? [] : jsonKeys.duplicates();
+        counted = found.length > 0 ? { found } : {};
+      }
+      return counted.found;
+    },
+  };
 }
 
 /** Like readTopologyText, for a file: an unreadable, too large or undecodable file is returned in `error` too. */

@@ -70,18 +70,32 @@ export interface TopologyModel {
   readonly siteByServer: ReadonlyMap<string, SiteNode>;
   readonly secondariesOf: ReadonlyMap<string, readonly SiteNode[]>;
   readonly dps: readonly DpNode[];
+  /** Server → the first DP declared on it (the map's iteration order is not the document's). */
   readonly dpByServer: ReadonlyMap<string, DpNode>;
   readonly dpsBySite: ReadonlyMap<string, readonly DpNode[]>;
   readonly groups: readonly GroupNode[];
+  /** Lower-cased name → the first group declared with it (iteration order: not the document's). */
   readonly groupByKey: ReadonlyMap<string, GroupNode>;
 }
 
-export const isClientOs = (os: OsId): boolean => (CLIENT_OS as readonly string[]).includes(os);
+const CLIENT_OS_SET: ReadonlySet<string> = new Set(CLIENT_OS);
+export const isClientOs = (os: OsId): boolean => CLIENT_OS_SET.has(os);
 export const netbiosOf = (fqdn: string): string => {
   const dot = fqdn.indexOf(".");
   return dot === -1 ? fqdn : fqdn.slice(0, dot);
 };
 export const groupKey = (name: string): string => name.toLowerCase();
+
+/**
+ * Each key → the first item that has it. Filled from the end with `set` alone, so a later item
+ * is overwritten by an earlier one: one hash lookup per item instead of a `has` and a `set`
+ * (a third of the model's time on 125,000 DPs).
+ */
+function firstByKey<V>(items: readonly V[], keyOf: (item: V) => string): Map<string, V> {
+  const map = new Map<string, V>();
+  for (let i = items.length - 1; i >= 0; i--) map.set(keyOf(items[i]), items[i]);
+  return map;
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -136,21 +150,19 @@ export function buildModel(doc: TopologyDoc): TopologyModel {
   for (const s of secondaries) push(secondariesOf, s.parent!, s);
 
   const groups: GroupNode[] = doc.boundaryGroups.map((g, i) => new Group(g, i));
-  const groupByKey = new Map<string, GroupNode>();
-  for (const g of groups) if (!groupByKey.has(g.key)) groupByKey.set(g.key, g);
+  const groupByKey = firstByKey(groups, (g) => g.key);
 
-  const dps: DpNode[] = [];
-  const dpByServer = new Map<string, DpNode>();
-  const dpsBySite = new Map<string, DpNode[]>();
   const list = doc.distributionPoints;
+  const dps: DpNode[] = [];
+  const dpsBySite = new Map<string, DpNode[]>();
   for (let i = 0; i < list.length; i++) {
     const d = list[i];
     const dp = new Dp(d, i, siteByCode.get(d.site), groupsOf(d.boundaryGroups, groupByKey));
-    for (const g of dp.groups) g.dps.push(dp);
+    for (const g of dp.groups) (g as Group).add(dp);
     dps.push(dp);
-    if (!dpByServer.has(dp.server)) dpByServer.set(dp.server, dp);
     push(dpsBySite, d.site, dp);
   }
+  const dpByServer = firstByKey(dps, (dp) => dp.server);
   for (const dp of dps) dp.load = clientLoad(dp);
 
   return {
@@ -202,16 +214,24 @@ class Dp implements DpNode {
   }
 }
 
+/** The DPs of a group that no DP lists: shared, and frozen so that no one adds to it. */
+const NO_DPS: DpNode[] = Object.freeze([]) as unknown as DpNode[];
+
 class Group implements GroupNode {
   readonly name: string;
   readonly key: string;
-  readonly dps: DpNode[] = [];
+  dps: DpNode[] = NO_DPS;
   constructor(
     readonly doc: BoundaryGroupDoc,
     private readonly index: number,
   ) {
     this.name = doc.name;
     this.key = groupKey(doc.name);
+  }
+  /** Most groups have one DP: an array of one, not the 16 slots a first push onto `[]` reserves. */
+  add(dp: DpNode): void {
+    if (this.dps === NO_DPS) this.dps = [dp];
+    else this.dps.push(dp);
   }
   get path(): DocPath {
     return ["boundaryGroups", this.index];

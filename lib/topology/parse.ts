@@ -1,7 +1,8 @@
 import type { DocPath, LoadedDocument, SourcePosition } from "./load";
 import { buildModel, type TopologyModel } from "./model";
 import { normalizeTopology } from "./normalize";
-import { compileShape, NOT_FAST } from "./fast-shape";
+import { compileShape, NOT_FAST, type KeyCounter } from "./fast-shape";
+import { countParsedKeys } from "./json-text";
 import { topologySchema, type TopologyDoc } from "./schema";
 import { didYouMean } from "./suggest";
 
@@ -17,9 +18,17 @@ export interface ShapeIssue {
   readonly position?: SourcePosition;
 }
 
-export type ParseResult =
+export type ParseResult = (
   | { readonly ok: true; readonly model: TopologyModel }
-  | { readonly ok: false; readonly issues: readonly ShapeIssue[] };
+  | { readonly ok: false; readonly issues: readonly ShapeIssue[] }
+) & {
+  /**
+   * JSON (LoadedDocument.jsonKeys): how many keys the objects of `loaded.data` held as JSON.parse
+   * gave them, counted by the compiled checker on its way where it took the document. Absent when
+   * the data had to be copied first (empty waiver reasons): only the text tells then.
+   */
+  readonly keysRead?: number;
+};
 
 const copyShape = compileShape(topologySchema, "copy");
 const inPlaceShape = compileShape(topologySchema, "in place");
@@ -40,15 +49,22 @@ export interface ParseOptions {
 export function parseTopology(loaded: LoadedDocument, options: ParseOptions = {}): ParseResult {
   const data = withEmptyWaiverReasons(loaded.data);
   const fastShape = options.consume ? inPlaceShape : copyShape;
-  const fast = fastShape ? fastShape(data) : NOT_FAST;
-  if (fast !== NOT_FAST) return { ok: true, model: buildModel(normalizeTopology(fast as TopologyDoc)) };
+  const counter: KeyCounter = { keys: 0, defaults: 0 };
+  const fast = fastShape ? fastShape(data, counter) : NOT_FAST;
+  const counted = loaded.jsonKeys !== undefined && data === loaded.data;
+  if (fast !== NOT_FAST) {
+    const model = buildModel(normalizeTopology(fast as TopologyDoc));
+    return counted ? { ok: true, model, keysRead: counter.keys } : { ok: true, model };
+  }
+  // Refused part-way: the objects hold the keys they were parsed with plus the defaults written so far.
+  const keysRead = counted ? { keysRead: countParsedKeys(data) - counter.defaults } : {};
   const result = topologySchema.safeParse(data);
   if (!result.success) {
     const issues: ShapeIssue[] = [];
     for (const issue of result.error.issues) issues.push(...shapeIssues(issue as ZodIssue, loaded));
-    return { ok: false, issues };
+    return { ok: false, issues, ...keysRead };
   }
-  return { ok: true, model: buildModel(normalizeTopology(result.data)) };
+  return { ok: true, model: buildModel(normalizeTopology(result.data)), ...keysRead };
 }
 
 /**

@@ -105,6 +105,15 @@ describe("REF-UNKNOWN suggestions", () => {
   it("suggests a DP server with a missing letter", () => {
     expect(fixOf(pullFrom("win71.lab.local"))).toContain('Did you mean "win701.lab.local"?');
   });
+  it("between names equally near, suggests the one written first (DPs and groups)", () => {
+    const doc = lab((d) => {
+      d.boundaryGroups.push({ name: "Lab HR", assignedSite: "P01" }, { name: "Lab HX", assignedSite: "P01" });
+      d.distributionPoints.push(serverDp("win702.lab.local", "P01"), serverDp("win703.lab.local", "P01"));
+      d.distributionPoints.push(serverDp("pull1.lab.local", "P01", { boundaryGroups: ["Lab H"], pull: { sources: [{ server: "win70.lab.local", rank: 1 }] } }));
+    });
+    const fixes = runRule(rule, doc).map((f) => f.fix);
+    expect(fixes).toEqual([expect.stringContaining('Did you mean "Lab HQ"?'), expect.stringContaining('Did you mean "win701.lab.local"?')]);
+  });
   it("says when a pull source is a site server without a declared DP", () => {
     expect(fixOf(pullFrom("cm01.lab.local"))).toContain("cm01.lab.local is the site server of site:P01");
   });
