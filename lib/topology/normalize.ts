@@ -9,13 +9,13 @@ import type { TopologyDoc } from "./schema";
  *
  * In place: its input is always the fresh copy that the schema's parse has just made (zod's or
  * the compiled checker's), and a second copy of a 125,000-DP document costs more than the rest
- * of its normalisation.
+ * of its normalisation. An absent field stays absent (no key written with the value undefined:
+ * on 125,000 objects, each added key is a new object shape and often a new property store).
  */
 export function normalizeTopology(doc: TopologyDoc): TopologyDoc {
   const code = (s: string) => s.toUpperCase();
   const host = (s: string) => s.toLowerCase();
-  const driveSetting = (s: string | undefined) =>
-    s === undefined ? undefined : /^automatic$/i.test(s) ? "automatic" : s.toUpperCase();
+  const driveSetting = (s: string) => (/^automatic$/i.test(s) ? "automatic" : s.toUpperCase());
   doc.domain = doc.domain.toUpperCase();
   if (doc.cas) {
     doc.cas.siteCode = code(doc.cas.siteCode);
@@ -30,23 +30,23 @@ export function normalizeTopology(doc: TopologyDoc): TopologyDoc {
     s.parent = code(s.parent);
     s.server = host(s.server);
   }
-  for (const g of doc.boundaryGroups) g.assignedSite = g.assignedSite === undefined ? undefined : code(g.assignedSite);
+  for (const g of doc.boundaryGroups) if (g.assignedSite !== undefined) g.assignedSite = code(g.assignedSite);
   for (const dp of doc.distributionPoints) {
     dp.server = host(dp.server);
     dp.site = code(dp.site);
     if (dp.disks) for (const d of dp.disks) d.drive = d.drive.toUpperCase();
     const storage = dp.storage;
     if (storage) {
-      storage.primaryContentLibrary = driveSetting(storage.primaryContentLibrary);
-      storage.secondaryContentLibrary = driveSetting(storage.secondaryContentLibrary);
-      storage.primaryPackageShare = driveSetting(storage.primaryPackageShare);
-      storage.secondaryPackageShare = driveSetting(storage.secondaryPackageShare);
+      if (storage.primaryContentLibrary !== undefined) storage.primaryContentLibrary = driveSetting(storage.primaryContentLibrary);
+      if (storage.secondaryContentLibrary !== undefined) storage.secondaryContentLibrary = driveSetting(storage.secondaryContentLibrary);
+      if (storage.primaryPackageShare !== undefined) storage.primaryPackageShare = driveSetting(storage.primaryPackageShare);
+      if (storage.secondaryPackageShare !== undefined) storage.secondaryPackageShare = driveSetting(storage.secondaryPackageShare);
     }
     if (dp.pull) for (const s of dp.pull.sources) s.server = host(s.server);
     const schedule = dp.contentValidation?.schedule;
     if (schedule) {
       schedule.recur = schedule.recur.toLowerCase();
-      schedule.day = schedule.day?.toLowerCase();
+      if (schedule.day !== undefined) schedule.day = schedule.day.toLowerCase();
     }
     if (dp.proxy) dp.proxy.server = host(dp.proxy.server);
   }
