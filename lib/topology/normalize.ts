@@ -12,10 +12,12 @@ import type { TopologyDoc } from "./schema";
  * of its normalisation. An absent field stays absent (no key written with the value undefined:
  * on 125,000 objects, each added key is a new object shape and often a new property store).
  */
+const AUTOMATIC = /^automatic$/i;
+
 export function normalizeTopology(doc: TopologyDoc): TopologyDoc {
   const code = (s: string) => s.toUpperCase();
   const host = (s: string) => s.toLowerCase();
-  const driveSetting = (s: string) => (/^automatic$/i.test(s) ? "automatic" : s.toUpperCase());
+  const driveSetting = (s: string) => (AUTOMATIC.test(s) ? "automatic" : s.toUpperCase());
   doc.domain = doc.domain.toUpperCase();
   if (doc.cas) {
     doc.cas.siteCode = code(doc.cas.siteCode);

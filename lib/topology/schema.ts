@@ -8,11 +8,12 @@ import { z } from "zod";
  */
 
 /** Any text from the document ends up inside PowerShell literals: control characters never pass. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/; // no g flag: test() keeps no state between strings
 const text = z
   .string()
   .min(1, "must not be empty")
   .max(1024, "must be at most 1024 characters")
-  .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s), "must not contain control characters or line breaks");
+  .refine((s) => !CONTROL.test(s), "must not contain control characters or line breaks");
 
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const positiveInt = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -74,7 +75,14 @@ const boundary = z
     ipv6Prefix: text.optional(),
     vpn: text.optional(),
   })
-  .refine((b) => Object.keys(b).length === 1, "a boundary has exactly one key: ipSubnet, ipRange, adSite, ipv6Prefix or vpn");
+  .refine((b) => oneKey(b), "a boundary has exactly one key: ipSubnet, ipRange, adSite, ipv6Prefix or vpn");
+
+/** Exactly one own key (counted without building the key list: a large hierarchy has a boundary per DP). */
+function oneKey(b: object): boolean {
+  let keys = 0;
+  for (const key in b) if (Object.hasOwn(b, key) && ++keys > 1) return false;
+  return keys === 1;
+}
 
 const boundaryGroup = z.strictObject({
   name: text,

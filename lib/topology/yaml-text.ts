@@ -11,34 +11,44 @@ import jsyaml from "js-yaml";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from "yaml";
 import type { DocPath, SourcePosition } from "./load";
 
-/** The `yaml` package's core schema (YAML 1.2), one js-yaml type per tag. */
+/**
+ * The `yaml` package's core schema (YAML 1.2), one js-yaml type per tag. js-yaml asks every
+ * implicit type about every plain scalar, so the patterns are built once here, not at each call.
+ */
+const NULL_WORD = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL_WORD = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_DECIMAL = /^[-+]?[0-9]+$/;
+const INT_OCTAL = /^0o[0-7]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT_FIXED = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+const SIGNED_DOT = /^[-+]?\./;
+const INF_END = /inf$/i;
+const NAN_END = /nan$/i;
 const core = (() => {
   const { Type, FAILSAFE_SCHEMA, types } = jsyaml;
   const nullType = new Type("tag:yaml.org,2002:null", {
     kind: "scalar",
-    resolve: (s) => s === null || /^(?:~|[Nn]ull|NULL)?$/.test(s),
+    resolve: (s) => s === null || NULL_WORD.test(s),
     construct: () => null,
   });
   const boolType = new Type("tag:yaml.org,2002:bool", {
     kind: "scalar",
-    resolve: (s) => s !== null && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+    resolve: (s) => s !== null && BOOL_WORD.test(s),
     construct: (s) => s![0] === "t" || s![0] === "T",
   });
   const intType = new Type("tag:yaml.org,2002:int", {
     kind: "scalar",
-    resolve: (s) => s !== null && (/^[-+]?[0-9]+$/.test(s) || /^0o[0-7]+$/.test(s) || /^0x[0-9a-fA-F]+$/.test(s)),
+    resolve: (s) => s !== null && (INT_DECIMAL.test(s) || INT_OCTAL.test(s) || INT_HEX.test(s)),
     construct: (s) => (s![1] === "o" ? parseInt(s!.substring(2), 8) : s![1] === "x" ? parseInt(s!.substring(2), 16) : parseInt(s!, 10)),
   });
   const floatType = new Type("tag:yaml.org,2002:float", {
     kind: "scalar",
-    resolve: (s) =>
-      s !== null &&
-      (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s) ||
-        /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) ||
-        /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)),
+    resolve: (s) => s !== null && (FLOAT_SPECIAL.test(s) || FLOAT_EXPONENT.test(s) || FLOAT_FIXED.test(s)),
     construct: (s) => {
-      if (/^[-+]?\./.test(s!) && /inf$/i.test(s!)) return s![0] === "-" ? -Infinity : Infinity;
-      if (/nan$/i.test(s!)) return NaN;
+      if (SIGNED_DOT.test(s!) && INF_END.test(s!)) return s![0] === "-" ? -Infinity : Infinity;
+      if (NAN_END.test(s!)) return NaN;
       return parseFloat(s!);
     },
   });
