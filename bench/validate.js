@@ -75,20 +75,31 @@ function child(file, format, reps) {
     boundaries: require("../dist/rules/sections/boundaries").BOUNDARY_RULES,
   };
   const out = {};
-  // Parsed heap: what the data of the document holds once parsed (the memory target's unit).
+  // Parsed heap: what the data of the document holds once parsed (the memory target's unit). The
+  // text is read in a function of its own: a temporary of this long function could stay alive in
+  // one of its registers and be counted as part of the data.
+  const parsedOnce = () => (format === "json" ? JSON.parse(readFileSync(file, "utf8")) : jsyaml.load(readFileSync(file, "utf8")));
+  // Memory held: the heap's live objects plus memory outside the heap (Buffers and external
+  // strings, such as the file's text), after a collection.
+  const held = () => {
+    global.gc();
+    const m = process.memoryUsage();
+    return m.heapUsed + m.external;
+  };
   global.gc();
   const heap0 = process.memoryUsage().heapUsed;
-  let keep = format === "json" ? JSON.parse(readFileSync(file, "utf8")) : jsyaml.load(readFileSync(file, "utf8"));
-  global.gc();
-  out.parsedHeap = process.memoryUsage().heapUsed - heap0;
-  keep = undefined;
+  {
+    const keep = parsedOnce();
+    global.gc();
+    out.parsedHeap = process.memoryUsage().heapUsed - heap0;
+    if (keep === undefined) throw new Error("the document parsed to nothing");
+  }
 
   // Floor and validate in alternating rounds (read, parse, validate; a collection before each), so
   // that a change of the machine's pace during the run weighs on both alike; the ratio is the
   // median of the rounds' ratios, and its range is printed too.
   global.gc();
   const rss0 = process.memoryUsage().rss;
-  let peakHeap = 0;
   const reads = [];
   const parses = [];
   const validates = [];
@@ -109,9 +120,7 @@ function child(file, format, reps) {
     const [validate, result] = timed(() => {
       // The whole of validate, as the CLI runs it.
       const loaded = readTopologyFile(file);
-      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
       const r = validateDocument(loaded, undefined, { consume: true });
-      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
       // Only the verdict is kept (the model would weigh on the runs after this one).
       return { summary: r.summary, unreadable: r.unreadable };
     });
@@ -131,7 +140,17 @@ function child(file, format, reps) {
   out.errors = v.out.summary.errors;
   out.warnings = v.out.summary.warnings;
   out.unreadable = !!v.out.unreadable;
-  out.peakHeapAboveStart = peakHeap - heap0;
+  // Memory, in a run of its own (the collections it needs would change the times): what is held
+  // once the file is loaded, and once validated with the model kept, the larger of the two.
+  {
+    const held0 = held();
+    const loaded = readTopologyFile(file);
+    const afterLoad = held();
+    const result = validateDocument(loaded, undefined, { consume: true });
+    const afterValidate = held();
+    if (!result.summary) throw new Error("no verdict");
+    out.peakHeapAboveStart = Math.max(afterLoad, afterValidate) - held0;
+  }
   out.maxRssMB = process.resourceUsage().maxRSS / 1024;
   out.rss0MB = rss0 / MB;
   // Stages on their own, in validate's order on the same data, each the median over the runs.
@@ -215,7 +234,7 @@ function main() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const head = ["DPs", "format", "size", "floor", "validate", "ratio", "read", "load", "schema", "normalise", "model", "rules", "waivers", "peak heap / parsed", "max RSS", "verdict"];
+  const head = ["DPs", "format", "size", "floor", "validate", "ratio", "read", "load", "schema", "normalise", "model", "rules", "waivers", "held / parsed heap", "max RSS", "verdict"];
   const rows = results.map((r) => {
     const rules = Object.values(r.families).reduce((a, b) => a + b, 0);
     return [
@@ -248,7 +267,7 @@ function main() {
     if (a && b) check(`${format.toUpperCase()}: 10× the document ≤ 11× the time`, b.validate / a.validate <= 11, `${(b.validate / a.validate).toFixed(1)}×`);
   }
   for (const r of results) {
-    if (r.dps >= 12_500) check(`${r.format.toUpperCase()} ${r.dps.toLocaleString("en-US")} DPs: peak heap ≤ 4× the parsed heap`, r.peakHeapAboveStart <= 4 * r.parsedHeap, `${(r.peakHeapAboveStart / r.parsedHeap).toFixed(1)}×`);
+    if (r.dps >= 12_500) check(`${r.format.toUpperCase()} ${r.dps.toLocaleString("en-US")} DPs: memory held ≤ 4× the parsed heap`, r.peakHeapAboveStart <= 4 * r.parsedHeap, `${(r.peakHeapAboveStart / r.parsedHeap).toFixed(1)}×`);
   }
   if (!process.argv.includes("--no-stress")) {
     console.log("\nloader stress (issue 14), one run each:");

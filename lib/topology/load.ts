@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { checkText, decodeTopologyBytes, MAX_TOPOLOGY_BYTES, tooLargeReason } from "./decode";
+import { checkText, decodeTopologyBytes, MAX_TOPOLOGY_BYTES, tooLargeReason, type Decoded } from "./decode";
 import { expansionProblem, hasRespelledKey } from "./expansion";
 import { countKeyColonsAtLeast, countParsedKeys, jsonDuplicateKeyOffsets, jsonPositions } from "./json-text";
 import { lineIndex } from "./lines";
@@ -215,17 +215,27 @@ function readJson(text: string, file?: string): LoadedDocument | { readonly synt
 
 /** Like readTopologyText, for a file: an unreadable, too large or undecodable file is returned in `error` too. */
 export function readTopologyFile(file: string): LoadedDocument {
+  const decoded = decodeFile(file);
+  if (!decoded.ok) return failed(new TopologyLoadError(decoded.reason, file), file);
+  return readDecodedText(decoded.text, file);
+}
+
+/**
+ * The file's bytes, decoded. The bytes live only in this function's frame, so they can be
+ * collected while the text is parsed: a large file is not held twice (as bytes and as text)
+ * through JSON.parse.
+ */
+function decodeFile(file: string): Decoded {
   let bytes: Buffer;
   try {
     const size = statSync(file).size;
-    if (size > MAX_TOPOLOGY_BYTES) return failed(new TopologyLoadError(tooLargeReason(size), file), file);
+    if (size > MAX_TOPOLOGY_BYTES) return { ok: false, reason: tooLargeReason(size) };
     bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const message = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, not a file" : `cannot read the file (${code ?? "error"})`;
-    return failed(new TopologyLoadError(message, file), file);
+    return { ok: false, reason: code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, not a file" : `cannot read the file (${code ?? "error"})` };
   }
-  return readTopologyBytes(bytes, file);
+  return decodeTopologyBytes(bytes);
 }
 
 /** Throwing form for programs (a Pulumi program cannot go on without its topology). */
