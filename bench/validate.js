@@ -142,28 +142,29 @@ function child(file, format, reps) {
   out.unreadable = !!v.out.unreadable;
   // Memory, in a run of its own (the collections it needs would change the times): what is held
   // once the file is loaded, and once validated with the model kept, the larger of the two.
-  {
+  out.peakHeapAboveStart = (() => {
     const held0 = held();
     const loaded = readTopologyFile(file);
     const afterLoad = held();
     const result = validateDocument(loaded, undefined, { consume: true });
     const afterValidate = held();
     if (!result.summary) throw new Error("no verdict");
-    out.peakHeapAboveStart = Math.max(afterLoad, afterValidate) - held0;
-  }
+    return Math.max(afterLoad, afterValidate) - held0;
+  })();
   out.maxRssMB = process.resourceUsage().maxRSS / 1024;
   out.rss0MB = rss0 / MB;
   // Stages on their own, in validate's order on the same data, each the median over the runs.
   const stages = { load: [], schema: [], normalise: [], model: [], waivers: [] };
   const familyTimes = Object.fromEntries(Object.keys(families).map((k) => [k, []]));
-  for (let i = 0; i < reps; i++) {
-    global.gc();
-    const lap = (list, fn) => {
-      const t0 = process.hrtime.bigint();
-      const r = fn();
-      list.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      return r;
-    };
+  const lap = (list, fn) => {
+    const t0 = process.hrtime.bigint();
+    const r = fn();
+    list.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    return r;
+  };
+  // One round per call: a round's document and model are garbage before the next round loads
+  // (locals of a loop body in this function could stay alive and make every collection dearer).
+  const stageRound = () => {
     const loaded = lap(stages.load, () => readTopologyFile(file));
     const doc = lap(stages.schema, () => {
       // With a key counter, as validate runs it (for JSON, the count that tells a key written twice).
@@ -176,6 +177,10 @@ function child(file, format, reps) {
     let found = [];
     for (const [name, rules] of Object.entries(families)) found = found.concat(lap(familyTimes[name], () => runRules(model, rules, loaded)));
     lap(stages.waivers, () => applyWaivers(model, [...found], CATALOG, (rule, f) => toDiagnostic(rule, f, loaded)));
+  };
+  for (let i = 0; i < reps; i++) {
+    global.gc();
+    stageRound();
   }
   for (const [k, list] of Object.entries(stages)) out[k] = median(list);
   out.families = Object.fromEntries(Object.entries(familyTimes).map(([k, list]) => [k, median(list)]));
