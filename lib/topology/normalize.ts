@@ -1,5 +1,7 @@
 import type { TopologyDoc } from "./schema";
 
+const AUTOMATIC = /^automatic$/i;
+
 /**
  * Canonical spellings, applied once after parsing so that every later comparison is plain
  * equality: site codes upper case, FQDNs lower case, the NetBIOS domain upper case, drive
@@ -12,8 +14,6 @@ import type { TopologyDoc } from "./schema";
  * of its normalisation. An absent field stays absent (no key written with the value undefined:
  * on 125,000 objects, each added key is a new object shape and often a new property store).
  */
-const AUTOMATIC = /^automatic$/i;
-
 export function normalizeTopology(doc: TopologyDoc): TopologyDoc {
   const code = (s: string) => s.toUpperCase();
   const host = (s: string) => s.toLowerCase();
