@@ -1,6 +1,6 @@
 import type { DuplicateKey, LoadedDocument } from "../topology/load";
 import type { TopologyModel } from "../topology/model";
-import { parseTopology, type ParseOptions } from "../topology/parse";
+import { keysWrittenTwice, parseTopology, type ParseOptions } from "../topology/parse";
 import { CATALOG, RULES } from "./catalog";
 import { schemaFinding, schemaRule } from "./schema-rule";
 import { SOURCES } from "./sources";
@@ -42,14 +42,9 @@ export function validateDocument(loaded: LoadedDocument, rules?: readonly Rule[]
     ];
     return { diagnostics, summary: summarize(diagnostics), unreadable: true };
   }
-  // JSON: the shape check counts the parsed keys on its way, so whether one was written twice is
-  // asked after it (the text is read for them only when the counts differ); YAML knows already.
-  if (!loaded.jsonKeys && loaded.duplicateKeys) return duplicateKeyErrors(loaded, loaded.duplicateKeys);
   const parsed = parseTopology(loaded, options);
-  if (loaded.jsonKeys && parsed.keysRead !== loaded.jsonKeys.atLeast) {
-    const duplicates = loaded.jsonKeys.duplicates();
-    if (duplicates.length > 0) return duplicateKeyErrors(loaded, duplicates);
-  }
+  const duplicates = keysWrittenTwice(loaded, parsed);
+  if (duplicates.length > 0) return duplicateKeyErrors(loaded, duplicates);
   if (!parsed.ok) {
     // An unknown field points at its own key (parse.ts gives its position), not at its value.
     const diagnostics = parsed.issues.map((issue) => ({

@@ -87,16 +87,17 @@ const DUPLICATE_KEY = "Map keys must be unique";
  * yaml-text.ts). Both catch keys written twice. Never throws: a fatal problem is returned in `error`.
  */
 export function readTopologyText(text: string, file?: string): LoadedDocument {
-  const checked = checkText(text);
-  if (!checked.ok) return failed(new TopologyLoadError(checked.reason, file), file);
-  return readDecodedText(checked.text, file);
+  return readDecoded(checkText(text), file);
 }
 
 /** The bytes of a file (or of stdin): decoded as decode.ts says, then read as readTopologyText does. */
 export function readTopologyBytes(bytes: Uint8Array, file?: string): LoadedDocument {
-  const decoded = decodeTopologyBytes(bytes);
-  if (!decoded.ok) return failed(new TopologyLoadError(decoded.reason, file), file);
-  return readDecodedText(decoded.text, file);
+  return readDecoded(decodeTopologyBytes(bytes), file);
+}
+
+/** Decoded text is read; a refusal of its encoding or size is the document's error. */
+function readDecoded(decoded: Decoded, file?: string): LoadedDocument {
+  return decoded.ok ? readDecodedText(decoded.text, file) : failed(new TopologyLoadError(decoded.reason, file), file);
 }
 
 function failed(error: TopologyLoadError, file?: string): LoadedDocument {
@@ -215,9 +216,7 @@ function readJson(text: string, file?: string): LoadedDocument | { readonly synt
 
 /** Like readTopologyText, for a file: an unreadable, too large or undecodable file is returned in `error` too. */
 export function readTopologyFile(file: string): LoadedDocument {
-  const decoded = decodeFile(file);
-  if (!decoded.ok) return failed(new TopologyLoadError(decoded.reason, file), file);
-  return readDecodedText(decoded.text, file);
+  return readDecoded(decodeFile(file), file);
 }
 
 /**

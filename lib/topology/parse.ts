@@ -1,4 +1,4 @@
-import type { DocPath, LoadedDocument, SourcePosition } from "./load";
+import type { DocPath, DuplicateKey, LoadedDocument, SourcePosition } from "./load";
 import { buildModel, type TopologyModel } from "./model";
 import { normalizeTopology } from "./normalize";
 import { compileShape, NOT_FAST, type KeyCounter } from "./fast-shape";
@@ -65,6 +65,16 @@ export function parseTopology(loaded: LoadedDocument, options: ParseOptions = {}
     return { ok: false, issues, ...keysRead };
   }
   return { ok: true, model: buildModel(normalizeTopology(result.data)), ...keysRead };
+}
+
+/**
+ * The keys written twice, asked once the shape is checked: YAML's reading found them; for JSON,
+ * the text is read for them only when the keys the shape check counted are not as many as the
+ * text's key colons, or were not counted (JSON.parse keeps the last of a key written twice without a word).
+ */
+export function keysWrittenTwice(loaded: LoadedDocument, parsed: ParseResult): readonly DuplicateKey[] {
+  if (!loaded.jsonKeys) return loaded.duplicateKeys ?? [];
+  return parsed.keysRead === loaded.jsonKeys.atLeast ? [] : loaded.jsonKeys.duplicates();
 }
 
 /**
