@@ -25,8 +25,8 @@ const rule: Rule = {
   value: "20",
   sources: ["SEED", "S-IIS"],
   fix: "Host the DP on Windows Server, or add DPs to its boundary groups so that each client-OS DP serves at most 20 clients.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       if (!dp.clientOs || dp.load <= CLIENT_OS_CONNECTIONS) continue;
       const os = OS_MATRIX[dp.doc.os].label;
       const alone = dp.groups.filter((g) => g.dps.length === 1 && (g.doc.clients ?? 0) > CLIENT_OS_CONNECTIONS);

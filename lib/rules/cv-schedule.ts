@@ -18,8 +18,8 @@ const rule: Rule = {
   value: "recur daily | weekly (day sunday…saturday) | monthly (day 1…31 or last); at 00:00–23:59",
   sources: ["S-CMDLET"],
   fix: 'Write the schedule as { recur: daily, at: "02:00" }, { recur: weekly, day: saturday, at: "02:00" } or { recur: monthly, day: "1" (or "last"), at: "02:00" }.',
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       const schedule = dp.doc.contentValidation?.schedule;
       if (!schedule) continue;
       const { recur, day, at } = schedule;

@@ -35,8 +35,8 @@ const rule: Rule = {
   value: "≤ 4,000",
   sources: ["S-SCALE", "SEED"],
   fix: "Add a DP to the DP's boundary groups or move clients elsewhere, so that each DP serves at most 4,000 clients.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       if (dp.load <= DP_CLIENTS_MAX) continue;
       report({
         object: dp.ref,

@@ -9,8 +9,8 @@ const rule: Rule = {
   value: "≤ declared",
   sources: ["SEED"],
   fix: "Add a DP to the DP's boundary groups, or raise maxClientsPerDistributionPoint if the secondary site's hardware supports more.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       const site = dp.site;
       if (site?.kind !== "secondary" || site.maxClientsPerDistributionPoint === undefined) continue;
       const max = site.maxClientsPerDistributionPoint;

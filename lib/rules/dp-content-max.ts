@@ -10,8 +10,8 @@ const rule: Rule = {
   value: "≤ 10,000",
   sources: ["S-SCALE", "SEED"],
   fix: "Distribute part of the content to another DP (for example with a second DP in the same boundary groups), or retire unused packages and applications.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       const content = dp.doc.content;
       if (!content) continue;
       const total = content.packages + content.applications;

@@ -11,8 +11,8 @@ const rule: Rule = {
   title: "The content fits on the DP's drives with minimumFreeSpaceMB kept free on each.",
   sources: ["S-DP"],
   fix: "Add or enlarge a drive on the DP host, lower content.sizeGB by distributing less content, or lower minimumFreeSpaceMB.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       const size = dp.doc.content?.sizeGB;
       const disks = dp.doc.disks;
       if (size === undefined || disks === undefined) continue;

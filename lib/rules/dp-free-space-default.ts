@@ -34,9 +34,9 @@ const rule: Rule = {
   needsVersion: true,
   sources: ["S-CMDLET"],
   fix: "Raise storage.minimumFreeSpaceMB to at least the version default, or leave it unset to get the default.",
-  check(model, report) {
+  checkDps(dps, model, report) {
     const version = model.version!;
-    for (const dp of model.dps) {
+    for (const dp of dps) {
       const reserve = dp.doc.storage?.minimumFreeSpaceMB;
       if (reserve === undefined) continue;
       const floor = defaultReserveMB(version, dp);

@@ -20,8 +20,8 @@ const rule: Rule = {
   value: "2 cores, 8 GB",
   sources: ["S-HW", "SEED"],
   fix: "Give the DP host at least 2 cores and 8 GB of memory (Microsoft's recommended hardware for a DP), or waive the rule for a lab.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       const { cores, memoryGB } = dp.doc.hardware;
       if (cores < DP_MIN_CORES) {
         report({

@@ -7,8 +7,8 @@ const rule: Rule = {
   title: "The site server's computer account (DOMAIN\\SITESERVER$) is in the DP host's local Administrators group.",
   sources: ["S-ACCT", "SEED"],
   fix: "Leave prepareHost at true, or add the site server's computer account to the host's local Administrators group and declare hostHas.localAdmin: true.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       if (dp.doc.prepareHost || dp.doc.hostHas?.localAdmin) continue;
       if (!dp.site) continue; // REF-UNKNOWN reports the unknown site
       const account = `${model.doc.domain}\\${netbiosOf(dp.site.server).toUpperCase()}$`;

@@ -6,8 +6,8 @@ const rule: Rule = {
   title: "A distribution point is in at least one boundary group.",
   sources: ["S-BND"],
   fix: "List the boundary groups whose clients should use this DP under its boundaryGroups.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       // A DP that lists only unknown groups is REF-UNKNOWN's.
       if (dp.doc.boundaryGroups.length > 0) continue;
       report({

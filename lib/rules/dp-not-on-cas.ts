@@ -6,8 +6,8 @@ const rule: Rule = {
   title: "A distribution point belongs to a primary or secondary site, never the central administration site.",
   sources: ["S-SCALE", "S-CMDLET"],
   fix: "Assign the DP to a primary or secondary site.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       if (dp.site?.kind !== "cas") continue;
       report({
         object: dp.ref,

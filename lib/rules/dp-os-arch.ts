@@ -8,8 +8,8 @@ const rule: Rule = {
   title: "The DP host's architecture exists for its OS and is supported: x64 only for Windows 11 and Windows Server 2008 R2 and later; x86 or x64 for Windows Server 2008 and client OS up to Windows 10.",
   sources: ["S-OS"],
   fix: "Install the DP host with a supported architecture, or declare the one it really runs.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       const os = OS_MATRIX[dp.doc.os];
       const arch = dp.doc.architecture;
       if (os.architectures.includes(arch)) continue;

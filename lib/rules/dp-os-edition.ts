@@ -20,10 +20,10 @@ const rule: Rule = {
     "The DP host's edition is one supported for its OS at the version: professional, enterprise, ultimate (Windows 7), education, pro-education and pro-for-workstations (Windows 10 from 2107, Windows 11); standard or datacenter on Windows Server, datacenter-azure-edition on 2022 and 2025; never home.",
   sources: ["S-OS"],
   fix: "Host the DP on a supported edition of its OS.",
-  check(model, report) {
+  checkDps(dps, model, report) {
     // The supported editions depend on the OS alone: listed once per OS, not per DP.
     const editionsOf = new Map<OsId, string[]>();
-    for (const dp of model.dps) {
+    for (const dp of dps) {
       const { os: osId, edition } = dp.doc;
       const os = OS_MATRIX[osId];
       let editions = editionsOf.get(osId);

@@ -10,7 +10,7 @@ const rule: Rule = {
   needsVersion: true,
   sources: ["S-OS"],
   fix: "Move the DP to a Windows version still in Microsoft support before upgrading ConfigMgr further.",
-  check(model, report) {
+  checkDps(dps, model, report) {
     const version = model.version!;
     const released = releaseDate(version.label);
     // Whether there is anything to say depends on the OS alone: decided once per OS, not per DP
@@ -22,7 +22,7 @@ const rule: Rule = {
         return !inRange(version, os.supported) || (!pastEnd && !os.caveats?.[version.label]);
       }),
     );
-    for (const dp of model.dps) {
+    for (const dp of dps) {
       if (quiet.has(dp.doc.os)) continue;
       const os = OS_MATRIX[dp.doc.os];
       const reasons: string[] = [];

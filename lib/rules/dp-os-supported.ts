@@ -10,11 +10,11 @@ const rule: Rule = {
   needsVersion: true,
   sources: ["S-OS"],
   fix: "Host the DP on an OS that this ConfigMgr version supports, or declare the version the site really runs.",
-  check(model, report) {
+  checkDps(dps, model, report) {
     const version = model.version!;
     // The verdict depends on the OS alone: decided once per OS, not per DP.
     const supported = new Set((Object.keys(OS_MATRIX) as OsId[]).filter((id) => inRange(version, OS_MATRIX[id].supported)));
-    for (const dp of model.dps) {
+    for (const dp of dps) {
       if (supported.has(dp.doc.os)) continue;
       const os = OS_MATRIX[dp.doc.os];
       const tooNew = os.supported.to !== undefined && !inRange(version, { to: os.supported.to });

@@ -24,8 +24,8 @@ const rule: Rule = {
   title: "The DP host ends up with RDC and the IIS role services a DP needs: prepareHost installs them, or hostHas.features says they are there.",
   sources: ["S-PREREQ", "SEED"],
   fix: "Leave prepareHost at true, or install the features by hand and declare hostHas.features: true.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       const { prepareHost, hostHas, installIIS, os } = dp.doc;
       if (prepareHost && !PREPARABLE.has(os)) {
         report({

@@ -7,8 +7,8 @@ const rule: Rule = {
   title: "serverCore only on a Windows Server whose Server Core installation is supported as a DP (2012 and later).",
   sources: ["S-OS"],
   fix: "Set serverCore: false, or host the DP on Server Core of Windows Server 2012 or later.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       if (!dp.doc.serverCore) continue;
       const os = OS_MATRIX[dp.doc.os];
       if (!os.client && os.serverCore) continue;

@@ -20,8 +20,8 @@ const rule: Rule = {
   title: 'Drive settings are a letter A–Z or "automatic"; a secondary content-library or package-share location needs the primary one.',
   sources: ["S-DP", "S-CMDLET"],
   fix: 'Write each drive setting as one letter (C, not C:) or "automatic", and set the primary location before a secondary one.',
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       const storage = dp.doc.storage;
       if (!storage) continue;
       for (const key of SETTINGS) {

@@ -95,7 +95,10 @@ const rule: Rule = {
         reportNetbios(report, site.ref, [...site.path, "server"], domain, site.server, "the site server's computer account");
       }
     }
-    for (const dp of model.dps) {
+  },
+  checkDps(dps, model, report) {
+    const domain = model.doc.domain;
+    for (const dp of dps) {
       if (!isFqdn(dp.server)) reportFqdn(report, dp.ref, [...dp.path, "server"], "server", dp.server);
       else if (netbiosLength(dp.server) > NETBIOS_MAX) {
         reportNetbios(report, dp.ref, [...dp.path, "server"], domain, dp.server, "the computer account");

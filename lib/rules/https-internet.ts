@@ -6,8 +6,8 @@ const rule: Rule = {
   title: "A DP that accepts internet clients (clientConnectionType internet or internetAndIntranet) uses HTTPS.",
   sources: ["S-CMDLET"],
   fix: "Set clientConnection: https (with a PKI certificate on the DP), or clientConnectionType: intranet.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       const type = dp.doc.clientConnectionType;
       if (type === "intranet" || dp.doc.clientConnection === "https") continue;
       report({

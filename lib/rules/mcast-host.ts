@@ -7,8 +7,8 @@ const rule: Rule = {
   title: "Multicast never on a client OS or Server Core: it needs WDS.",
   sources: ["S-OS", "S-DP"],
   fix: "Disable multicast on this DP, and enable it on a DP with a full Windows Server installation.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       if (!dp.doc.multicast?.enabled) continue;
       const label = OS_MATRIX[dp.doc.os].label;
       const host = dp.clientOs ? `${label}, a client OS` : dp.doc.serverCore ? `Server Core of ${label}` : undefined;

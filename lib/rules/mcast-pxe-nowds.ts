@@ -6,8 +6,8 @@ const rule: Rule = {
   title: "Multicast and the PXE responder without WDS exclude each other.",
   sources: ["S-DP"],
   fix: "Either disable multicast, or set pxe.responderWithoutWds: false (PXE through WDS, which multicast also uses).",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       const pxe = dp.doc.pxe;
       if (!dp.doc.multicast?.enabled || !pxe?.enabled || !pxe.responderWithoutWds) continue;
       report({

@@ -14,8 +14,8 @@ const rule: Rule = {
   value: "239.0.0.0–239.255.255.255; ports 1–65535",
   sources: ["S-DP"],
   fix: "Use a multicast address range inside 239.0.0.0–239.255.255.255 and UDP ports 1–65535, start first.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       const mc = dp.doc.multicast;
       if (!mc) continue;
       const base = [...dp.path, "multicast"];

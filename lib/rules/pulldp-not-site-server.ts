@@ -6,8 +6,8 @@ const rule: Rule = {
   title: "A distribution point on a site server cannot be a pull DP.",
   sources: ["S-PULL"],
   fix: "Remove the pull block from this DP (a DP on the site server is a standard DP), or make a DP on another server the pull DP.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       if (!dp.pull) continue;
       const site = model.siteByServer.get(dp.server);
       if (!site) continue;

@@ -11,8 +11,8 @@ const rule: Rule = {
   title: "A pull DP's source DPs are in the pull DP's own site (lab practice, not a Microsoft rule).",
   sources: ["PRACTICE"],
   fix: "Pick a source DP of the pull DP's own site, or keep the cross-site source if the WAN link is meant for it.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       const site = dp.site;
       if (!site) continue;
       dp.doc.pull?.sources.forEach((source, i) => {

@@ -8,8 +8,8 @@ const rule: Rule = {
   value: "≥ 1 source; ranks integers ≥ 1",
   sources: ["S-PULL", "S-CMDLET"],
   fix: "List one or more other distribution points under pull.sources, each once, with rank 1 or higher (lower ranks are contacted first).",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       const sources = dp.doc.pull?.sources;
       if (!sources) continue;
       const sourcesPath = [...dp.path, "pull", "sources"];

@@ -9,10 +9,10 @@ const rule: Rule = {
   needsVersion: true,
   sources: ["S-PULL"],
   fix: "Remove the pull block (make it a standard DP), or set configMgrVersion to 2012 SP1 or later.",
-  check(model, report) {
+  checkDps(dps, model, report) {
     const version = model.version!;
     if (atLeast(version, "2012 SP1")) return;
-    for (const dp of model.dps) {
+    for (const dp of dps) {
       if (!dp.pull) continue;
       report({
         object: dp.ref,

@@ -30,10 +30,10 @@ const rule: Rule = {
   needsVersion: true,
   sources: ["S-OS"],
   fix: "Set pxe.responderWithoutWds: true, or enable PXE on a DP with a full Windows Server installation.",
-  check(model, report) {
+  checkDps(dps, model, report) {
     const version = model.version!;
     const early = below(version, "1806");
-    for (const dp of model.dps) {
+    for (const dp of dps) {
       const pxe = dp.doc.pxe;
       if (!pxe?.enabled) continue;
       if (NO_EFI_PXE.has(dp.doc.os)) {

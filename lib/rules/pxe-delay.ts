@@ -10,8 +10,8 @@ const rule: Rule = {
   value: "0–32 seconds",
   sources: ["S-CMDLET"],
   fix: "Set pxe.responseDelaySeconds between 0 and 32.",
-  check(model, report) {
-    for (const dp of model.dps) {
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       const delay = dp.doc.pxe?.responseDelaySeconds;
       if (delay === undefined || (delay >= 0 && delay <= PXE_DELAY_MAX)) continue;
       const limit = delay < 0 ? 0 : PXE_DELAY_MAX;

@@ -9,10 +9,10 @@ const rule: Rule = {
   needsVersion: true,
   sources: ["S-DP"],
   fix: "Set pxe.responderWithoutWds: false (PXE through WDS, on a full Windows Server installation), or upgrade to 1806 or later.",
-  check(model, report) {
+  checkDps(dps, model, report) {
     const version = model.version!;
     if (!below(version, "1806")) return;
-    for (const dp of model.dps) {
+    for (const dp of dps) {
       const pxe = dp.doc.pxe;
       if (!pxe?.enabled || !pxe.responderWithoutWds) continue;
       report({

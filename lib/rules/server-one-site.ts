@@ -23,7 +23,9 @@ const rule: Rule = {
         fix: "Give each site its own site server.",
       });
     }
-    for (const dp of model.dps) {
+  },
+  checkDps(dps, model, report) {
+    for (const dp of dps) {
       const owner = model.siteByServer.get(dp.server);
       if (!owner || !dp.site || owner.code === dp.site.code) continue;
       report({

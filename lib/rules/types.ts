@@ -1,5 +1,5 @@
 import type { DocPath } from "../topology/load";
-import type { TopologyModel } from "../topology/model";
+import type { DpNode, TopologyModel } from "../topology/model";
 import type { VersionRange } from "../topology/version";
 import type { SourceKey } from "./sources";
 
@@ -42,9 +42,28 @@ export interface RuleMeta {
   readonly structural?: boolean;
 }
 
-/** A rule is data plus a function (the ESLint model): metadata, and a check over the model. */
-export interface Rule extends RuleMeta {
+/**
+ * A rule is data plus functions (the ESLint model): metadata, and a check over the model, or of
+ * the DPs one slice at a time, or both.
+ */
+export type Rule = RuleMeta & (WholeModelCheck | DpSliceCheck);
+
+interface WholeModelCheck {
+  /** What needs the model at once (counts, names written twice, graphs, the sites). */
   check(model: TopologyModel, report: Report): void;
+  checkDps?(dps: readonly DpNode[], model: TopologyModel, report: Report): void;
+}
+
+interface DpSliceCheck {
+  check?(model: TopologyModel, report: Report): void;
+  /**
+   * Checks the given DPs, each on its own (what it reports about a DP depends on that DP and on
+   * the model's indexes, never on the other DPs). The engine hands it model.dps in slices, in
+   * document order, and runs every rule's checkDps on a slice before the next: the DPs' objects
+   * are then read once from memory while they are in the processor's cache, not once per rule.
+   * A rule with both runs check first; its findings come first.
+   */
+  checkDps(dps: readonly DpNode[], model: TopologyModel, report: Report): void;
 }
 
 export interface Diagnostic {

@@ -25,11 +25,17 @@ export interface InvalidCase extends Case {
   errors: Expected[];
 }
 
-/** Runs one rule over a document (after the schema); throws if the document does not parse. */
+/**
+ * Runs one rule over a document (after the schema); throws if the document does not parse.
+ * A rule's checkDps must say the same about the DPs whether it gets them all at once or one
+ * at a time (run.ts hands them over in slices): every case of every table checks that.
+ */
 export function runRule(rule: Rule, doc: unknown): Diagnostic[] {
   const parsed = parseTopology(loadTopologyObject(doc));
   if (!parsed.ok) throw new Error(`test document does not parse: ${JSON.stringify(parsed.issues)}`);
-  return runRules(parsed.model, [rule]);
+  const whole = runRules(parsed.model, [rule], undefined, Infinity);
+  if (rule.checkDps) expect(runRules(parsed.model, [rule], undefined, 1), `${rule.id} with the DPs one per slice`).toEqual(whole);
+  return whole;
 }
 
 /**
