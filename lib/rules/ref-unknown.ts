@@ -36,16 +36,11 @@ class NearMatch {
   }
 }
 
-/** Each key once, at the first item that has it, in the items' order. */
-function* firstKeys<T>(items: readonly T[], keyOf: (item: T) => string, first: ReadonlyMap<string, T>): Iterable<string> {
-  for (const item of items) if (first.get(keyOf(item)) === item) yield keyOf(item);
-}
-
 class Lookups {
   readonly sites = new NearMatch(() => this.model.siteByCode.keys());
-  // In document order (the indexes' own order is not): a suggestion between equally near names is the first written.
-  readonly dps = new NearMatch(() => firstKeys(this.model.dps, (dp) => dp.server, this.model.dpByServer));
-  readonly groups = new NearMatch(() => firstKeys(this.model.groups, (g) => g.key, this.model.groupByKey));
+  // The indexes iterate in document order: a suggestion between equally near names is the first written.
+  readonly dps = new NearMatch(() => this.model.dpByServer.keys());
+  readonly groups = new NearMatch(() => this.model.groupByKey.keys());
   constructor(private readonly model: TopologyModel) {}
 
   site(code: string): string | undefined {

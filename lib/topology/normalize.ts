@@ -1,3 +1,4 @@
+import { lowerCase } from "./lower-case";
 import type { TopologyDoc } from "./schema";
 
 const AUTOMATIC = /^automatic$/i;
@@ -16,7 +17,7 @@ const AUTOMATIC = /^automatic$/i;
  */
 export function normalizeTopology(doc: TopologyDoc): TopologyDoc {
   const code = (s: string) => s.toUpperCase();
-  const host = (s: string) => s.toLowerCase();
+  const host = lowerCase;
   const driveSetting = (s: string) => (AUTOMATIC.test(s) ? "automatic" : s.toUpperCase());
   doc.domain = doc.domain.toUpperCase();
   if (doc.cas) {
@@ -47,8 +48,8 @@ export function normalizeTopology(doc: TopologyDoc): TopologyDoc {
     if (dp.pull) for (const s of dp.pull.sources) s.server = host(s.server);
     const schedule = dp.contentValidation?.schedule;
     if (schedule) {
-      schedule.recur = schedule.recur.toLowerCase();
-      if (schedule.day !== undefined) schedule.day = schedule.day.toLowerCase();
+      schedule.recur = lowerCase(schedule.recur);
+      if (schedule.day !== undefined) schedule.day = lowerCase(schedule.day);
     }
     if (dp.proxy) dp.proxy.server = host(dp.proxy.server);
   }
