@@ -56,6 +56,18 @@ export function decodeTopologyBytes(bytes: Uint8Array): Decoded {
   return checkLineEndings(text);
 }
 
+/**
+ * Text that Node decoded from a file's bytes as UTF-8 (readFileSync(file, "utf8"), which reads
+ * and decodes at once): decoded here when those bytes were plainly UTF-8 — no NUL, no invalid
+ * sequence (Node puts U+FFFD there), no byte-order mark — for then decodeTopologyBytes has
+ * nothing to refuse or strip and would give the same text. Undefined otherwise: only the bytes
+ * tell what the file is (UTF-16 and UTF-32 decode to NULs and U+FFFDs), so the caller reads them.
+ */
+export function decodePlainUtf8(text: string): Decoded | undefined {
+  if (text.length > MAX_TOPOLOGY_BYTES || text.charCodeAt(0) === 0xfeff || text.includes("\ufffd") || text.includes("\u0000")) return undefined;
+  return checkLineEndings(text);
+}
+
 /** For text that did not come from bytes (a string given by a program): BOM and line endings only. */
 export function checkText(text: string): Decoded {
   if (text.length > MAX_TOPOLOGY_BYTES) return { ok: false, reason: tooLargeReason(text.length) };

@@ -188,6 +188,30 @@ describe("encodings (issue 14.6)", () => {
     expect(validateDocument(readTopologyText(lab.replace(/\n/g, "\r\n"))).summary).toEqual(labVerdict);
   });
 
+  it("a file reads as its bytes do, whether it is plain UTF-8 (read as text at once) or needs its bytes looked at", () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lab, "utf16le")]);
+    const cases: [string, Buffer][] = [
+      ["plain UTF-8", Buffer.from(lab)],
+      ["plain UTF-8 JSON", Buffer.from(JSON.stringify(labDoc()))],
+      ["a UTF-8 BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lab)])],
+      ["UTF-16 LE with a BOM", utf16],
+      ["UTF-16 BE with a BOM", Buffer.from(utf16).swap16()],
+      ["UTF-16 without a BOM", Buffer.from(lab, "utf16le")],
+      ["UTF-32", Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0])],
+      ["Latin-1", Buffer.from(lab, "latin1")],
+      ["a NUL byte", Buffer.from(`${lab}\0`)],
+      ["a U+FFFD written as such", Buffer.from(lab.replace("Zürich", "Z\ufffdrich"))],
+      ["CR-only line endings", Buffer.from(lab.replace(/\n/g, "\r"))],
+    ];
+    for (const [name, bytes] of cases) {
+      const path = file(`enc-${cases.findIndex((c) => c[0] === name)}.yaml`, bytes);
+      const fromFile = readTopologyFile(path);
+      const fromBytes = readTopologyBytes(bytes, path);
+      expect(fromFile.error?.reason, name).toBe(fromBytes.error?.reason);
+      expect(fromFile.data, name).toEqual(fromBytes.data);
+    }
+  });
+
   it("collection-valued keys are an unknown field, without a warning on stderr", () => {
     const warn = vi.spyOn(process, "emitWarning");
     const stderr = vi.spyOn(process.stderr, "write");
