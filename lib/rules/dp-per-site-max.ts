@@ -13,8 +13,7 @@ const rule: Rule = {
   check(model, report) {
     for (const site of model.sites) {
       if (site.kind === "cas") continue;
-      let standard = 0;
-      for (const dp of model.dpsBySite.get(site.code) ?? []) if (!dp.pull) standard++;
+      const standard = (model.dpsBySite.get(site.code)?.length ?? 0) - (model.pullDpsBySite.get(site.code) ?? 0);
       if (standard > DP_PER_SITE_MAX) {
         report({
           object: site.ref,

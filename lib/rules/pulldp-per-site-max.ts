@@ -13,8 +13,7 @@ const rule: Rule = {
   check(model, report) {
     for (const site of model.sites) {
       if (site.kind === "cas" || model.siteByCode.get(site.code) !== site) continue;
-      let pull = 0;
-      for (const dp of model.dpsBySite.get(site.code) ?? []) if (dp.pull) pull++;
+      const pull = model.pullDpsBySite.get(site.code) ?? 0;
       if (pull <= PULLDP_PER_SITE_MAX) continue;
       report({
         object: site.ref,

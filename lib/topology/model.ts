@@ -75,6 +75,8 @@ export interface TopologyModel {
   /** Server → the first DP declared on it (iterated in document order). */
   readonly dpByServer: ReadonlyMap<string, DpNode>;
   readonly dpsBySite: ReadonlyMap<string, readonly DpNode[]>;
+  /** Site code → how many of its DPs are pull DPs (absent: none), counted while the DPs are read. */
+  readonly pullDpsBySite: ReadonlyMap<string, number>;
   readonly groups: readonly GroupNode[];
   /** Lower-cased name → the first group declared with it (iterated in document order). */
   readonly groupByKey: ReadonlyMap<string, GroupNode>;
@@ -146,12 +148,14 @@ export function buildModel(doc: TopologyDoc): TopologyModel {
   const list = doc.distributionPoints;
   const dps: DpNode[] = [];
   const dpsBySite = new Map<string, DpNode[]>();
+  const pullDpsBySite = new Map<string, number>();
   for (let i = 0; i < list.length; i++) {
     const d = list[i];
     const dp = new Dp(d, i, siteByCode.get(d.site), groupsOf(d.boundaryGroups, groupByKey));
     for (const g of dp.groups) (g as Group).add(dp);
     dps.push(dp);
     push(dpsBySite, d.site, dp);
+    if (dp.pull) pullDpsBySite.set(d.site, (pullDpsBySite.get(d.site) ?? 0) + 1);
   }
   const dpByServer = new FirstIndex(dps, (dp) => dp.server);
   for (const dp of dps) dp.load = clientLoad(dp);
@@ -169,6 +173,7 @@ export function buildModel(doc: TopologyDoc): TopologyModel {
     dps,
     dpByServer,
     dpsBySite,
+    pullDpsBySite,
     groups,
     groupByKey,
   };

@@ -26,6 +26,23 @@ describe("derived values", () => {
     expect(m.dps.map((d) => d.load)).toEqual([344, 334, 7]);
   });
 
+  it("counts each site's pull DPs, by the site code the DPs name (an unknown code too)", () => {
+    const doc = cbDoc();
+    const pull = { pull: { sources: [{ server: "dp1.contoso.com", rank: 1 }] } };
+    doc.distributionPoints = [
+      serverDp("dp1.contoso.com", "P01"),
+      serverDp("dp2.contoso.com", "P01", pull),
+      serverDp("dp3.contoso.com", "p01", pull),
+      serverDp("dp4.contoso.com", "X99", pull),
+    ];
+    const m = model(doc);
+    expect([...m.pullDpsBySite]).toEqual([
+      ["P01", 2],
+      ["X99", 1],
+    ]);
+    expect(m.dpsBySite.get("P01")).toHaveLength(3);
+  });
+
   it("counts a group listed twice by one DP once", () => {
     const doc = cbDoc();
     doc.boundaryGroups = [{ name: "A", clients: 100 }];
