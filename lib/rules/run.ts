@@ -41,11 +41,11 @@ export function runRules(model: TopologyModel, rules: readonly Rule[], loaded?: 
   const found: Diagnostic[][] = applicable.map(() => []);
   const reports = applicable.map((rule, i): Report => (f) => found[i].push(toDiagnostic(rule, f, loaded)));
   applicable.forEach((rule, i) => rule.check?.(model, reports[i]));
-  const sliced = applicable.flatMap((rule, i) => (rule.checkDps ? [{ checkDps: rule.checkDps.bind(rule), report: reports[i] }] : []));
+  const sliced = applicable.flatMap((rule, i) => (rule.checkDps ? [i] : []));
   const { dps } = model;
   for (let start = 0; sliced.length > 0 && start < dps.length; start += dpsPerSlice) {
     const slice = dps.length <= dpsPerSlice ? dps : dps.slice(start, start + dpsPerSlice);
-    for (const { checkDps, report } of sliced) checkDps(slice, model, report);
+    for (const i of sliced) applicable[i].checkDps!(slice, model, reports[i]);
   }
   return found.flat();
 }

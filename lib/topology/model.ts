@@ -88,7 +88,7 @@ export const netbiosOf = (fqdn: string): string => {
   const dot = fqdn.indexOf(".");
   return dot === -1 ? fqdn : fqdn.slice(0, dot);
 };
-export const groupKey = (name: string): string => lowerCase(name);
+export const groupKey: (name: string) => string = lowerCase;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
