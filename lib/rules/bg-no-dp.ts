@@ -8,7 +8,9 @@ const rule: Rule = {
   sources: ["S-BG"],
   fix: "List the group under the boundaryGroups of a distribution point that should serve its clients.",
   check(model, report) {
-    for (const g of model.groups) {
+    const groups = model.groups;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
       const clients = g.doc.clients ?? 0;
       if (clients === 0 || g.dps.length > 0) continue;
       report({

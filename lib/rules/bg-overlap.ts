@@ -64,7 +64,9 @@ function sweep<T extends number | bigint>(spans: Spans<T>, sites: number, groups
   const slot = new Int32Array(groups).fill(-1);
   // Sites whose list is not empty.
   const live: number[] = [];
-  for (const cur of byStart(lo)) {
+  const order = byStart(lo);
+  for (let o = 0; o < order.length; o++) {
+    const cur = order[o];
     const curSite = site[cur];
     for (let s = 0; s < live.length; ) {
       const other = live[s];

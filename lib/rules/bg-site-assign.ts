@@ -7,7 +7,9 @@ const rule: Rule = {
   sources: ["S-BG"],
   fix: "Assign the group to a primary site, or remove assignedSite.",
   check(model, report) {
-    for (const g of model.groups) {
+    const groups = model.groups;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
       const code = g.doc.assignedSite;
       if (code === undefined) continue;
       const site = model.siteByCode.get(code);

@@ -265,7 +265,9 @@ const rule: Rule = {
   sources: ["S-BND"],
   fix: "Correct the boundary value to the form its type requires.",
   check(model, report) {
-    for (const g of model.groups) {
+    const groups = model.groups;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
       const boundaries = g.doc.boundaries;
       for (let j = 0; j < boundaries.length; j++) {
         const read = readBoundary(boundaries[j]);

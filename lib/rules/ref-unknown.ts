@@ -123,7 +123,9 @@ const rule: Rule = {
       });
     }
 
-    for (const dp of model.dps) {
+    const dps = model.dps;
+    for (let d = 0; d < dps.length; d++) {
+      const dp = dps[d];
       if (!dp.site) {
         report({
           object: dp.ref,
@@ -165,7 +167,9 @@ const rule: Rule = {
       }
     }
 
-    for (const g of model.groups) {
+    const groups = model.groups;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
       const site = g.doc.assignedSite;
       if (site === undefined || model.siteByCode.has(site)) continue;
       report({

@@ -49,7 +49,11 @@ export interface RuleMeta {
 export type Rule = RuleMeta & (WholeModelCheck | DpSliceCheck);
 
 interface WholeModelCheck {
-  /** What needs the model at once (counts, names written twice, graphs, the sites). */
+  /**
+   * What needs the model at once (counts, names written twice, graphs, the sites). It runs once
+   * per document: its loops over every DP or group are index loops, since the code V8 compiles
+   * for a loop already running allocates an iterator result per for-of step (125,000 of them).
+   */
   check(model: TopologyModel, report: Report): void;
   checkDps?(dps: readonly DpNode[], model: TopologyModel, report: Report): void;
 }

@@ -1,6 +1,6 @@
 import type { DocPath } from "./load";
 import { FirstIndex } from "./first-index";
-import { lowerCase } from "./lower-case";
+import { lowerCase } from "./letter-case";
 import { parseVersion, type Version } from "./version";
 import {
   CLIENT_OS,
@@ -13,7 +13,8 @@ import {
 /**
  * The parsed, normalised document plus the indexes every rule reads (site → DPs,
  * group → DPs, primary → secondaries …) and the derived values of topology-format.md.
- * Built once, in one pass per collection, so that evaluating all rules stays linear.
+ * Built once, in one pass per collection, so that evaluating all rules stays linear. The passes
+ * over the DPs are index loops (see normalize.ts).
  */
 
 export type SiteKind = "cas" | "primary" | "secondary";
@@ -152,13 +153,14 @@ export function buildModel(doc: TopologyDoc): TopologyModel {
   for (let i = 0; i < list.length; i++) {
     const d = list[i];
     const dp = new Dp(d, i, siteByCode.get(d.site), groupsOf(d.boundaryGroups, groupByKey));
-    for (const g of dp.groups) (g as Group).add(dp);
+    const dpGroups = dp.groups;
+    for (let j = 0; j < dpGroups.length; j++) (dpGroups[j] as Group).add(dp);
     dps.push(dp);
     push(dpsBySite, d.site, dp);
     if (dp.pull) pullDpsBySite.set(d.site, (pullDpsBySite.get(d.site) ?? 0) + 1);
   }
   const dpByServer = new FirstIndex(dps, (dp) => dp.server);
-  for (const dp of dps) dp.load = clientLoad(dp);
+  for (let i = 0; i < dps.length; i++) dps[i].load = clientLoad(dps[i]);
 
   return {
     doc,

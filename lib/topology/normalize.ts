@@ -1,7 +1,8 @@
-import { lowerCase } from "./lower-case";
+import { lowerCase, upperCase } from "./letter-case";
 import type { TopologyDoc } from "./schema";
 
 const AUTOMATIC = /^automatic$/i;
+const AUTOMATIC_LENGTH = "automatic".length;
 
 /**
  * Canonical spellings, applied once after parsing so that every later comparison is plain
@@ -14,12 +15,14 @@ const AUTOMATIC = /^automatic$/i;
  * the compiled checker's), and a second copy of a 125,000-DP document costs more than the rest
  * of its normalisation. An absent field stays absent (no key written with the value undefined:
  * on 125,000 objects, each added key is a new object shape and often a new property store).
+ * The loops over the DPs and groups are index loops: this function runs once per document, and the code V8
+ * compiles for a loop it is in the middle of allocates an iterator result per for-of step.
  */
 export function normalizeTopology(doc: TopologyDoc): TopologyDoc {
-  const code = (s: string) => s.toUpperCase();
+  const code = upperCase;
   const host = lowerCase;
-  const driveSetting = (s: string) => (AUTOMATIC.test(s) ? "automatic" : s.toUpperCase());
-  doc.domain = doc.domain.toUpperCase();
+  const driveSetting = (s: string) => (s.length === AUTOMATIC_LENGTH && AUTOMATIC.test(s) ? "automatic" : upperCase(s));
+  doc.domain = upperCase(doc.domain);
   if (doc.cas) {
     doc.cas.siteCode = code(doc.cas.siteCode);
     doc.cas.server = host(doc.cas.server);
@@ -33,11 +36,18 @@ export function normalizeTopology(doc: TopologyDoc): TopologyDoc {
     s.parent = code(s.parent);
     s.server = host(s.server);
   }
-  for (const g of doc.boundaryGroups) if (g.assignedSite !== undefined) g.assignedSite = code(g.assignedSite);
-  for (const dp of doc.distributionPoints) {
+  const groups = doc.boundaryGroups;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    if (g.assignedSite !== undefined) g.assignedSite = code(g.assignedSite);
+  }
+  const dps = doc.distributionPoints;
+  for (let i = 0; i < dps.length; i++) {
+    const dp = dps[i];
     dp.server = host(dp.server);
     dp.site = code(dp.site);
-    if (dp.disks) for (const d of dp.disks) d.drive = d.drive.toUpperCase();
+    const disks = dp.disks;
+    if (disks) for (let j = 0; j < disks.length; j++) disks[j].drive = upperCase(disks[j].drive);
     const storage = dp.storage;
     if (storage) {
       if (storage.primaryContentLibrary !== undefined) storage.primaryContentLibrary = driveSetting(storage.primaryContentLibrary);
