@@ -15,8 +15,9 @@ const AUTOMATIC_LENGTH = "automatic".length;
  * the compiled checker's), and a second copy of a 125,000-DP document costs more than the rest
  * of its normalisation. An absent field stays absent (no key written with the value undefined:
  * on 125,000 objects, each added key is a new object shape and often a new property store).
- * The loops over the DPs and groups are index loops: this function runs once per document, and the code V8
- * compiles for a loop it is in the middle of allocates an iterator result per for-of step.
+ * The loops over the DPs and groups are index loops: this function runs once per document, and
+ * the code V8 compiles for a loop it is in the middle of allocates an iterator result per for-of
+ * step.
  */
 export function normalizeTopology(doc: TopologyDoc): TopologyDoc {
   const code = upperCase;
