@@ -1,5 +1,22 @@
+import type { DpNode, TopologyModel } from "../topology/model";
 import { formatPath } from "../topology/parse";
 import type { Rule } from "./types";
+
+/**
+ * The DPs whose server is a site's server, in document order. Found from the sites' side when no
+ * two DPs share a server (a few thousand lookups, not one per DP: a lookup of each of 125,000 DP
+ * servers in siteByServer hashed every name and was a tenth of all rules' time); otherwise from
+ * the DPs' side, which finds every DP of a server written twice.
+ */
+function dpsOnSiteServers(model: TopologyModel): readonly DpNode[] {
+  if (model.dpByServer.size !== model.dps.length) return model.dps.filter((dp) => model.siteByServer.has(dp.server));
+  const found: { dp: DpNode; at: number }[] = [];
+  for (const server of model.siteByServer.keys()) {
+    const dp = model.dpByServer.get(server);
+    if (dp) found.push({ dp, at: dp.path[1] as number });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.dp);
+}
 
 /**
  * Microsoft states "roles of different sites cannot share a site system server" in the 2012
@@ -23,11 +40,9 @@ const rule: Rule = {
         fix: "Give each site its own site server.",
       });
     }
-  },
-  checkDps(dps, model, report) {
-    for (const dp of dps) {
-      const owner = model.siteByServer.get(dp.server);
-      if (!owner || !dp.site || owner.code === dp.site.code) continue;
+    for (const dp of dpsOnSiteServers(model)) {
+      const owner = model.siteByServer.get(dp.server)!;
+      if (!dp.site || owner.code === dp.site.code) continue;
       report({
         object: dp.ref,
         path: [...dp.path, "server"],

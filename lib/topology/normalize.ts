@@ -1,5 +1,13 @@
 import { lowerCase, upperCase } from "./letter-case";
-import type { TopologyDoc } from "./schema";
+import { OS_IDS, type OsId, type TopologyDoc } from "./schema";
+
+/**
+ * Each OS id → the same id as this module spells it. JSON.parse gives every DP its own copy of a
+ * name longer than ten characters ("windows-server-2022"), and each rule's lookup by such a copy
+ * (OS_MATRIX[os], a Set of OS ids) compares or hashes its characters again; the module's own
+ * spelling is V8's one internalized string, which those lookups find by identity.
+ */
+const OS_SPELLING: ReadonlyMap<string, OsId> = new Map(OS_IDS.map((id) => [id, id]));
 
 const AUTOMATIC = /^automatic$/i;
 const AUTOMATIC_LENGTH = "automatic".length;
@@ -47,6 +55,7 @@ export function normalizeTopology(doc: TopologyDoc): TopologyDoc {
     const dp = dps[i];
     dp.server = host(dp.server);
     dp.site = code(dp.site);
+    dp.os = OS_SPELLING.get(dp.os) ?? dp.os;
     const disks = dp.disks;
     if (disks) for (let j = 0; j < disks.length; j++) disks[j].drive = upperCase(disks[j].drive);
     const storage = dp.storage;

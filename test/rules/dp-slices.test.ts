@@ -48,6 +48,7 @@ describe("rules that check the DPs in slices (run.ts)", () => {
   });
 
   it("has most per-DP rules in the slice form", () => {
-    expect(RULES.filter((r) => r.checkDps).length).toBeGreaterThanOrEqual(31);
+    // 30: SERVER-ONE-SITE finds its DPs from the site servers' side (in check), not DP by DP.
+    expect(RULES.filter((r) => r.checkDps).length).toBeGreaterThanOrEqual(30);
   });
 });

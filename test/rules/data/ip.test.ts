@@ -41,6 +41,17 @@ describe("IPv4", () => {
     expect(all.end).toBe(0xffffffff);
   });
 
+  it("gives every prefix's network and last address, also above 2^31 (where a 32-bit mask turns negative)", () => {
+    for (const address of [0, 1, 0x7fffffff, 0x80000000, 0x80000001, 0xc0a80177, 0xfffffffe, 0xffffffff]) {
+      for (let prefix = 0; prefix <= 32; prefix++) {
+        const size = 2 ** (32 - prefix);
+        const network = address - (address % size);
+        expect(networkOf4(address, prefix), `${formatIPv4(address)}/${prefix}`).toBe(network);
+        expect(cidr4Bounds(address, prefix)).toEqual({ start: network, end: network + size - 1 });
+      }
+    }
+  });
+
   it("reads ranges, keeping the order written", () => {
     expect(parseIPv4Range("10.0.0.9-10.0.0.1")).toEqual({ start: 0x0a000009, end: 0x0a000001 });
     expect(parseIPv4Range("10.0.0.1 - 10.0.0.9")).toBeUndefined();
