@@ -1,4 +1,4 @@
-import { readBoundary, type ReadBoundary } from "./bnd-format";
+import { readBoundary, validSubnetLast, validSubnetStart, type ReadBoundary } from "./bnd-format";
 import type { Rule } from "./types";
 
 /**
@@ -6,15 +6,59 @@ import type { Rule } from "./types";
  * values), held in parallel arrays rather than one object per boundary: a large hierarchy has a
  * boundary per DP, 125,000 of them.
  */
-class Spans<T extends number | bigint> {
-  readonly lo: T[] = [];
-  readonly hi: T[] = [];
+interface Spans<T extends number | bigint> {
+  readonly length: number;
+  readonly lo: ArrayLike<T>;
+  readonly hi: ArrayLike<T>;
+  readonly group: ArrayLike<number>;
+  readonly boundary: ArrayLike<number>;
+  /** The group's assigned site, as an index into the rule's list of sites. */
+  readonly site: ArrayLike<number>;
+}
+
+/**
+ * Spans of numbers (IPv4 addresses, value ids) in typed arrays sized once for every boundary of
+ * the document: no array grows while 125,000 boundaries are added.
+ */
+class NumberSpans implements Spans<number> {
+  length = 0;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly group: Int32Array;
+  readonly boundary: Int32Array;
+  readonly site: Int32Array;
+
+  constructor(capacity: number) {
+    this.lo = new Float64Array(capacity);
+    this.hi = new Float64Array(capacity);
+    this.group = new Int32Array(capacity);
+    this.boundary = new Int32Array(capacity);
+    this.site = new Int32Array(capacity);
+  }
+
+  add(lo: number, hi: number, group: number, boundary: number, site: number): void {
+    const i = this.length++;
+    this.lo[i] = lo;
+    this.hi[i] = hi;
+    this.group[i] = group;
+    this.boundary[i] = boundary;
+    this.site[i] = site;
+  }
+}
+
+/** IPv6 spans (128-bit bigints; IPv6 boundaries are few). */
+class BigSpans implements Spans<bigint> {
+  readonly lo: bigint[] = [];
+  readonly hi: bigint[] = [];
   readonly group: number[] = [];
   readonly boundary: number[] = [];
-  /** The group's assigned site, as an index into the rule's list of sites. */
   readonly site: number[] = [];
 
-  add(lo: T, hi: T, group: number, boundary: number, site: number): void {
+  get length(): number {
+    return this.lo.length;
+  }
+
+  add(lo: bigint, hi: bigint, group: number, boundary: number, site: number): void {
     this.lo.push(lo);
     this.hi.push(hi);
     this.group.push(group);
@@ -23,11 +67,11 @@ class Spans<T extends number | bigint> {
   }
 }
 
-/** Indices of the spans by start, ties in the order added (a stable sort; boundaries usually come sorted). */
-function byStart<T extends number | bigint>(lo: readonly T[]): number[] {
-  const order = new Array<number>(lo.length);
+/** Indices of the first `n` spans by start, ties in the order added (a stable sort; boundaries usually come sorted). */
+function byStart<T extends number | bigint>(lo: ArrayLike<T>, n: number): number[] {
+  const order = new Array<number>(n);
   let sorted = true;
-  for (let i = 0; i < lo.length; i++) {
+  for (let i = 0; i < n; i++) {
     order[i] = i;
     if (i > 0 && lo[i] < lo[i - 1]) sorted = false;
   }
@@ -64,7 +108,7 @@ function sweep<T extends number | bigint>(spans: Spans<T>, sites: number, groups
   const slot = new Int32Array(groups).fill(-1);
   // Sites whose list is not empty.
   const live: number[] = [];
-  const order = byStart(lo);
+  const order = byStart(lo, spans.length);
   for (let o = 0; o < order.length; o++) {
     const cur = order[o];
     const curSite = site[cur];
@@ -115,13 +159,15 @@ const rule: Rule = {
   sources: ["S-BG"],
   fix: "Keep each boundary in groups of one assigned site: remove or narrow the overlapping boundary, or give the groups the same assignedSite (or site assignment in only one of them).",
   check(model, report) {
-    const v4 = new Spans<number>();
-    const v6 = new Spans<bigint>();
-    const keyed = new Spans<number>();
+    const groups = model.groups;
+    let total = 0;
+    for (let group = 0; group < groups.length; group++) total += groups[group].doc.boundaries.length;
+    const v4 = new NumberSpans(total);
+    const v6 = new BigSpans();
+    const keyed = new NumberSpans(total);
     const keyIds = new Map<string, number>();
     const siteIds = new Map<string, number>();
     const siteCodes: string[] = [];
-    const groups = model.groups;
     for (let group = 0; group < groups.length; group++) {
       const g = groups[group];
       const code = g.doc.assignedSite;
@@ -134,6 +180,13 @@ const rule: Rule = {
       }
       const boundaries = g.doc.boundaries;
       for (let boundary = 0; boundary < boundaries.length; boundary++) {
+        // The schema lets a boundary have one key only: a defined ipSubnet is its type.
+        const subnet = boundaries[boundary].ipSubnet;
+        const start = subnet === undefined ? -1 : validSubnetStart(subnet);
+        if (start >= 0) {
+          v4.add(start, validSubnetLast(subnet!, start), group, boundary, site);
+          continue;
+        }
         const read = readBoundary(boundaries[boundary]);
         // A warning (a VPN value longer than ConfigMgr matches) still makes a boundary.
         if (!read || (read.problem && read.problem.severity !== "warning")) continue;

@@ -89,7 +89,12 @@ export function parseCidr4(text: string): Cidr4 | undefined {
 /** First and last address of an IPv4 CIDR block (prefix 0–32). */
 export function cidr4Bounds(address: number, prefix: number): { start: number; end: number } {
   const start = networkOf4(address, prefix);
-  return { start, end: start + BLOCK_SIZE_4[prefix] - 1 };
+  return { start, end: cidr4Last(start, prefix) };
+}
+
+/** The last address of the IPv4 block that starts at network address `start` (prefix 0–32). */
+export function cidr4Last(start: number, prefix: number): number {
+  return start + BLOCK_SIZE_4[prefix] - 1;
 }
 
 /** `a.b.c.d-w.x.y.z` (no spaces); start > end is returned as written, for the caller to report. */
