@@ -32,6 +32,7 @@ export type ParseResult = (
 
 const copyShape = compileShape(topologySchema, "copy");
 const inPlaceShape = compileShape(topologySchema, "in place");
+const fieldsOnlyShape = compileShape(topologySchema, "in place", "fields only");
 
 export interface ParseOptions {
   /**
@@ -48,10 +49,17 @@ export interface ParseOptions {
  */
 export function parseTopology(loaded: LoadedDocument, options: ParseOptions = {}): ParseResult {
   const data = withEmptyWaiverReasons(loaded.data);
-  const fastShape = options.consume ? inPlaceShape : copyShape;
-  const counter: KeyCounter = { keys: 0, defaults: 0 };
-  const fast = fastShape ? fastShape(data, counter) : NOT_FAST;
   const counted = loaded.jsonKeys !== undefined && data === loaded.data;
+  // JSON text handed over: only the fields are read, and the count of them against the text's key
+  // colons shows that there was no other key (equal: every key written is a field, read once).
+  // When they differ, the keys are counted once more: a key that is no field goes to zod.
+  const fieldsOnly = options.consume && counted && fieldsOnlyShape !== undefined;
+  const fastShape = fieldsOnly ? fieldsOnlyShape : options.consume ? inPlaceShape : copyShape;
+  const counter: KeyCounter = { keys: 0, defaults: 0 };
+  let fast = fastShape ? fastShape(data, counter) : NOT_FAST;
+  if (fast !== NOT_FAST && fieldsOnly && counter.keys !== loaded.jsonKeys!.atLeast && countParsedKeys(data) - counter.defaults !== counter.keys) {
+    fast = NOT_FAST;
+  }
   if (fast !== NOT_FAST) {
     const model = buildModel(normalizeTopology(fast as TopologyDoc));
     return counted ? { ok: true, model, keysRead: counter.keys } : { ok: true, model };

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validateDocument } from "../../lib/rules/engine";
 import { readTopologyText } from "../../lib/topology/load";
@@ -70,5 +71,38 @@ describe.each(modes)("JSON keys written twice, data %s", (_, options) => {
     expect(run(text(doc), options).diagnostics.filter((d) => d.rule === "SCHEMA")).toEqual([]);
     (doc.distributionPoints[1] as Record<string, unknown>).descripton = "typo";
     expect(run(text(doc), options).diagnostics).toEqual([expect.objectContaining({ rule: "SCHEMA", message: expect.stringContaining("unknown field") })]);
+  });
+});
+
+/**
+ * Handed over, validate reads only the schema's fields of JSON text and proves from the count of
+ * the text's key colons that no other key was written (parse.ts): a key that is no field, in any
+ * object, must still get the verdict it gets when the data is copied and every key is walked.
+ */
+describe("JSON keys that are no field, data handed over", () => {
+  /** The text with `"key": value` written first into its a-th object (counted by opening braces). */
+  const withKey = (json: string, a: number, key: string, value: string) => {
+    const braces = [...json.matchAll(/\{/g)].map((m) => m.index);
+    const at = braces[a % braces.length] + 1;
+    const empty = /^\s*\}/.test(json.slice(at));
+    return `${json.slice(0, at)}${JSON.stringify(key)}: ${value}${empty ? "" : ","}${json.slice(at)}`;
+  };
+
+  it("get the verdict they get when the data is copied, wherever they are", () => {
+    const json = text(twoDps());
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.constantFrom("descripton", "__proto__", "Server", "x", "constructor", "server"),
+        fc.constantFrom('"v"', "1", "null", "{}", "[]"),
+        (a, key, value) => {
+          const edited = withKey(json, a, key, value);
+          const handedOver = run(edited, { consume: true });
+          expect(handedOver.diagnostics).toStrictEqual(run(edited, { consume: false }).diagnostics);
+          if (key !== "server") expect(handedOver.summary.errors).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

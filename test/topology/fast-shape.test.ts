@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateHierarchy, LARGE } from "../../bench/generate-hierarchy";
 import { validateDocument } from "../../lib/rules/engine";
-import { compileShape, NOT_FAST } from "../../lib/topology/fast-shape";
+import { compileShape, NOT_FAST, type KeyCounter } from "../../lib/topology/fast-shape";
+import { countParsedKeys } from "../../lib/topology/json-text";
 import { readTopologyFile, readTopologyText } from "../../lib/topology/load";
 import { topologySchema } from "../../lib/topology/schema";
 import { labDoc } from "../fixtures/lab";
@@ -16,6 +17,19 @@ import { labDoc } from "../fixtures/lab";
  */
 const copy = compileShape(topologySchema, "copy")!;
 const inPlace = compileShape(topologySchema, "in place")!;
+const fieldsOnly = compileShape(topologySchema, "in place", "fields only")!;
+
+/**
+ * "fields only" reads no key that is not a field; what it may accept is only what it accepted
+ * with its count of fields read equal to the keys the input had (parse.ts compares that count
+ * with the text's key colons). Undefined when it refused, or counted fewer.
+ */
+const fieldsOnlyAccepting = (doc: unknown): unknown => {
+  const keys = countParsedKeys(doc);
+  const counter: KeyCounter = { keys: 0, defaults: 0 };
+  const out = fieldsOnly(doc, counter);
+  return out !== NOT_FAST && counter.keys === keys ? out : undefined;
+};
 
 const EXAMPLES = ["lab", "branch-offices", "limits"].map((name) => join(__dirname, "../../examples", name, "topology.yaml"));
 const corpora = (): [string, unknown][] => [
@@ -32,6 +46,7 @@ describe("compiled shape checker", () => {
   it("compiles from the schema in both modes (else every document takes zod's slower path)", () => {
     expect(typeof copy).toBe("function");
     expect(typeof inPlace).toBe("function");
+    expect(typeof fieldsOnly).toBe("function");
   });
 
   it.each(corpora())("gives zod's output for %s, in the schema's key order, and leaves the input as it was", (_name, doc) => {
@@ -48,6 +63,9 @@ describe("compiled shape checker", () => {
     const out = inPlace(input);
     expect(out).toBe(input);
     expect(out).toStrictEqual(topologySchema.parse(clone(doc)));
+    const fields = clone(doc);
+    expect(fieldsOnlyAccepting(fields)).toBe(fields);
+    expect(fields).toStrictEqual(out);
   });
 
   it.each([
@@ -74,6 +92,7 @@ describe("compiled shape checker", () => {
     expect(topologySchema.safeParse(doc).success).toBe(false);
     expect(copy(doc)).toBe(NOT_FAST);
     expect(inPlace(clone(doc))).toBe(NOT_FAST);
+    expect(fieldsOnlyAccepting(clone(doc))).toBeUndefined();
   });
 
   it.each([
@@ -100,6 +119,11 @@ describe("compiled shape checker", () => {
           expect(ordered(out)).toBe(ordered(zod.data));
         }
         if (!zod.success) expect(inPlace(clone(doc))).toBe(NOT_FAST);
+        if (!zod.success) expect(fieldsOnlyAccepting(clone(doc))).toBeUndefined();
+        else {
+          const accepted = fieldsOnlyAccepting(clone(doc));
+          if (accepted !== undefined) expect(accepted).toStrictEqual(zod.data);
+        }
       }),
       { numRuns: 500 },
     );
