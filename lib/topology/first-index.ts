@@ -31,8 +31,8 @@ export class FirstIndex<V> implements ReadonlyMap<string, V> {
   private readonly slots: Int32Array;
   /** Each item's key, by position. */
   private readonly keyAt: string[];
-  /** Positions of the first items, in the items' order (the order the index iterates in). */
-  private readonly firsts: number[] = [];
+  /** Positions of the first items, in the items' order (the order the index iterates in), in its first `size` slots. */
+  private readonly firsts: Int32Array;
 
   constructor(
     private readonly items: readonly V[],
@@ -43,16 +43,18 @@ export class FirstIndex<V> implements ReadonlyMap<string, V> {
     this.mask = capacity - 1;
     this.slots = new Int32Array(capacity).fill(EMPTY);
     this.keyAt = new Array<string>(items.length);
+    this.firsts = new Int32Array(items.length);
+    let size = 0;
     for (let i = 0; i < items.length; i++) {
       const key = keyOf(items[i]);
       this.keyAt[i] = key;
       const slot = this.find(key);
       if (this.slots[slot] === EMPTY) {
         this.slots[slot] = i;
-        this.firsts.push(i);
+        this.firsts[size++] = i;
       }
     }
-    this.size = this.firsts.length;
+    this.size = size;
   }
 
   /** The slot that holds `key`, or the empty slot where it would go. */
@@ -80,15 +82,15 @@ export class FirstIndex<V> implements ReadonlyMap<string, V> {
   }
 
   *entries(): MapIterator<[string, V]> {
-    for (const at of this.firsts) yield [this.keyAt[at], this.items[at]];
+    for (let i = 0; i < this.size; i++) yield [this.keyAt[this.firsts[i]], this.items[this.firsts[i]]];
   }
 
   *keys(): MapIterator<string> {
-    for (const at of this.firsts) yield this.keyAt[at];
+    for (let i = 0; i < this.size; i++) yield this.keyAt[this.firsts[i]];
   }
 
   *values(): MapIterator<V> {
-    for (const at of this.firsts) yield this.items[at];
+    for (let i = 0; i < this.size; i++) yield this.items[this.firsts[i]];
   }
 
   [Symbol.iterator](): MapIterator<[string, V]> {
@@ -96,6 +98,6 @@ export class FirstIndex<V> implements ReadonlyMap<string, V> {
   }
 
   forEach(fn: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
-    for (const at of this.firsts) fn.call(thisArg, this.items[at], this.keyAt[at], this);
+    for (let i = 0; i < this.size; i++) fn.call(thisArg, this.items[this.firsts[i]], this.keyAt[this.firsts[i]], this);
   }
 }
