@@ -58,14 +58,13 @@ function child(file, format, reps) {
   const { readTopologyFile } = require("../dist/topology/load");
   const { validateDocument } = require("../dist/rules/engine");
   const { topologySchema } = require("../dist/topology/schema");
-  const { compileShape, NOT_FAST } = require("../dist/topology/fast-shape");
+  const { NOT_FAST } = require("../dist/topology/fast-shape");
+  const { compiledShapeCheck } = require("../dist/topology/parse");
   const { normalizeTopology } = require("../dist/topology/normalize");
   const { buildModel } = require("../dist/topology/model");
   const { runRules, toDiagnostic } = require("../dist/rules/run");
   const { applyWaivers } = require("../dist/rules/waivers");
   const { CATALOG } = require("../dist/rules/catalog");
-  // validate hands the parsed data over (ParseOptions.consume), so the shape is checked in place.
-  const inPlace = compileShape(topologySchema, "in place");
   const families = {
     document: require("../dist/rules/sections/document").DOCUMENT_RULES,
     hierarchy: require("../dist/rules/sections/hierarchy").HIERARCHY_RULES,
@@ -167,9 +166,10 @@ function child(file, format, reps) {
   const stageRound = () => {
     const loaded = lap(stages.load, () => readTopologyFile(file));
     const doc = lap(stages.schema, () => {
-      // With a key counter, as validate runs it (for JSON, the count that tells a key written twice).
-      const fast = inPlace(loaded.data, { keys: 0, defaults: 0 });
-      out.shapePath = fast === NOT_FAST ? "zod" : "compiled";
+      // The check validate runs: the data handed over (ParseOptions.consume), so checked in place,
+      // and for JSON text by its fields only, with the key count that tells a key written twice.
+      const { fast, path } = compiledShapeCheck(loaded, loaded.data, { consume: true });
+      out.shapePath = fast === NOT_FAST ? "zod" : `compiled (${path})`;
       return fast === NOT_FAST ? topologySchema.parse(loaded.data) : fast;
     });
     const norm = lap(stages.normalise, () => normalizeTopology(doc));

@@ -43,6 +43,33 @@ export interface ParseOptions {
   readonly consume?: boolean;
 }
 
+/** Which compiled checker took the document ("fields only" for JSON text handed over). */
+export type ShapeCheckPath = "copy" | "in place" | "in place, fields only";
+
+/**
+ * The compiled shape check parseTopology runs on `data` (loaded.data, or a copy of it), on its own
+ * so that the bench times the same path: NOT_FAST when zod must decide.
+ */
+export function compiledShapeCheck(
+  loaded: LoadedDocument,
+  data: unknown,
+  options: ParseOptions = {},
+): { fast: unknown; counter: KeyCounter; path: ShapeCheckPath } {
+  const counted = loaded.jsonKeys !== undefined && data === loaded.data;
+  // JSON text handed over: only the fields are read, and the count of them against the text's key
+  // colons shows that there was no other key (equal: every key written is a field, read once).
+  // When they differ, the keys are counted once more: a key that is no field goes to zod.
+  const fieldsOnly = options.consume === true && counted && fieldsOnlyShape !== undefined;
+  const path: ShapeCheckPath = fieldsOnly ? "in place, fields only" : options.consume ? "in place" : "copy";
+  const shape = fieldsOnly ? fieldsOnlyShape : options.consume ? inPlaceShape : copyShape;
+  const counter: KeyCounter = { keys: 0, defaults: 0 };
+  let fast = shape ? shape(data, counter) : NOT_FAST;
+  if (fast !== NOT_FAST && fieldsOnly && counter.keys !== loaded.jsonKeys!.atLeast && countParsedKeys(data) - counter.defaults !== counter.keys) {
+    fast = NOT_FAST;
+  }
+  return { fast, counter, path };
+}
+
 /**
  * Checks the shape, applies defaults and normalisation, and builds the indexes. A well-formed
  * document takes the compiled checker (fast-shape.ts); zod runs when it is not, for the issues.
@@ -50,16 +77,7 @@ export interface ParseOptions {
 export function parseTopology(loaded: LoadedDocument, options: ParseOptions = {}): ParseResult {
   const data = withEmptyWaiverReasons(loaded.data);
   const counted = loaded.jsonKeys !== undefined && data === loaded.data;
-  // JSON text handed over: only the fields are read, and the count of them against the text's key
-  // colons shows that there was no other key (equal: every key written is a field, read once).
-  // When they differ, the keys are counted once more: a key that is no field goes to zod.
-  const fieldsOnly = options.consume && counted && fieldsOnlyShape !== undefined;
-  const fastShape = fieldsOnly ? fieldsOnlyShape : options.consume ? inPlaceShape : copyShape;
-  const counter: KeyCounter = { keys: 0, defaults: 0 };
-  let fast = fastShape ? fastShape(data, counter) : NOT_FAST;
-  if (fast !== NOT_FAST && fieldsOnly && counter.keys !== loaded.jsonKeys!.atLeast && countParsedKeys(data) - counter.defaults !== counter.keys) {
-    fast = NOT_FAST;
-  }
+  const { fast, counter } = compiledShapeCheck(loaded, data, options);
   if (fast !== NOT_FAST) {
     const model = buildModel(normalizeTopology(fast as TopologyDoc));
     return counted ? { ok: true, model, keysRead: counter.keys } : { ok: true, model };
