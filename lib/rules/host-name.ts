@@ -32,22 +32,29 @@ export function fqdnProblem(name: string): string | undefined {
  * server of a large hierarchy is checked, and almost all of them are valid.
  */
 export function isFqdn(name: string): boolean {
-  if (name.length > FQDN_MAX) return false;
+  const length = name.length;
+  if (length > FQDN_MAX) return false;
   let labels = 0;
   let start = 0;
-  for (let i = 0; i <= name.length; i++) {
-    const c = i < name.length ? name.charCodeAt(i) : DOT;
+  for (let i = 0; i < length; i++) {
+    const c = name.charCodeAt(i);
     if (c === DOT) {
-      const length = i - start;
-      if (length === 0 || length > LABEL_MAX || name.charCodeAt(start) === HYPHEN || name.charCodeAt(i - 1) === HYPHEN) return false;
+      if (!isLabel(name, start, i)) return false;
       labels++;
       start = i + 1;
-    } else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === HYPHEN)) {
+    } else if (!isLabelCharacter(c)) {
       return false;
     }
   }
-  return labels >= 2;
+  return labels >= 1 && isLabel(name, start, length);
 }
+
+/** A letter (either case: `| 32` lower-cases exactly A–Z), a digit or a hyphen; range tests as unsigned compares. */
+const isLabelCharacter = (c: number): boolean => ((c | 32) - 97) >>> 0 <= 25 || (c - 48) >>> 0 <= 9 || c === HYPHEN;
+
+/** name[start, end) has 1–63 characters and no hyphen at either end (its characters are tested by the caller). */
+const isLabel = (name: string, start: number, end: number): boolean =>
+  end > start && end - start <= LABEL_MAX && name.charCodeAt(start) !== HYPHEN && name.charCodeAt(end - 1) !== HYPHEN;
 
 /** Reports `name`, which isFqdn rejected, with what is wrong with it. */
 function reportFqdn(report: Report, object: string, path: DocPath, what: string, name: string): void {
