@@ -98,10 +98,9 @@ function child(file, format, reps) {
   // machine's pace during the run weighs on both alike; the ratio is the median of the rounds'
   // ratios, and its range is printed too. The JSON floor is read and JSON.parse in one timed
   // block, as a program reads a file and as validate does. Timed apart, with a collection between
-  // them, the parse ran on a heap just collected with the text in it, so the old generation's
-  // incremental marking that reading 128 MB starts did not run during it (--trace-gc: 1 ms of
-  // marking steps against 106 ms, and scavenges half as dear): that floor was about 5% lower than
-  // reading and parsing (stop 24, 125,000 DPs).
+  // them, the parse ran on a heap just collected with the text in it, and the collections that a
+  // parse right after reading 128 MB brings (an old-generation marking in some rounds, one more
+  // scavenge in others) fell outside it: that floor was 2–5% lower in paired rounds (stop 24).
   global.gc();
   const rss0 = process.memoryUsage().rss;
   const floors = [];
