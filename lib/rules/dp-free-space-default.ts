@@ -1,10 +1,7 @@
 import type { DpNode } from "../topology/model";
-import { atLeast, v, type Version } from "../topology/version";
+import { atLeast, type Version } from "../topology/version";
 import { n } from "./format";
 import type { Rule } from "./types";
-
-/** Parsed once: atLeast(version, "2107") would parse the literal on every call, once per DP. */
-const V2107 = v("2107");
 
 /**
  * Default "drive space reserve" of a DP (MicrosoftDocs/sccm-docs-powershell-ref, commit
@@ -17,7 +14,7 @@ const V2107 = v("2107");
  *   200 MB is used for every version before 2107.
  */
 export function defaultReserveMB(version: Version, dp?: DpNode): number {
-  if (version.order >= V2107.order) return 500;
+  if (atLeast(version, "2107")) return 500;
   return dp && isSecondarySiteOwnDp(dp) ? 200 : 50;
 }
 

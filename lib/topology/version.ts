@@ -66,10 +66,19 @@ export function parseVersion(raw: unknown): Version | undefined {
   return undefined;
 }
 
+/**
+ * The library's version literals, each parsed once: rules compare with them per slice of DPs
+ * (inRange over the OS matrix), and parsing allocates (about 5 MB per validate of 125,000 DPs).
+ */
+const LITERALS = new Map<string, Version>();
+
 /** Like parseVersion, for version literals in the library's own tables: a typo there is a bug. */
 export function v(label: string): Version {
+  const known = LITERALS.get(label);
+  if (known) return known;
   const parsed = parseVersion(label);
   if (!parsed || parsed.newerThanKnown) throw new Error(`internal: unknown version literal ${label}`);
+  LITERALS.set(label, parsed);
   return parsed;
 }
 
