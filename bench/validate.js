@@ -154,7 +154,7 @@ function child(file, format, reps) {
   out.maxRssMB = process.resourceUsage().maxRSS / 1024;
   out.rss0MB = rss0 / MB;
   // Stages on their own, in validate's order on the same data, each the median over the runs.
-  const stages = { read: [], load: [], schema: [], normalise: [], model: [], waivers: [] };
+  const stages = { read: [], parse: [], load: [], schema: [], normalise: [], model: [], waivers: [] };
   const familyTimes = Object.fromEntries(Object.keys(families).map((k) => [k, []]));
   const lap = (list, fn) => {
     const t0 = process.hrtime.bigint();
@@ -164,8 +164,14 @@ function child(file, format, reps) {
   };
   // One round per call: a round's document and model are garbage before the next round loads
   // (locals of a loop body in this function could stay alive and make every collection dearer).
+  // The read alone, and the parser alone on the text (JSON.parse; for YAML the floor itself,
+  // js-yaml's load); the text is garbage once this returns.
+  const readAndParse = () => {
+    const text = lap(stages.read, () => readFileSync(file, "utf8"));
+    if (format === "json") lap(stages.parse, () => JSON.parse(text) !== undefined);
+  };
   const stageRound = () => {
-    lap(stages.read, () => readFileSync(file, "utf8").length);
+    readAndParse();
     global.gc();
     const loaded = lap(stages.load, () => readTopologyFile(file));
     const doc = lap(stages.schema, () => {
@@ -186,6 +192,7 @@ function child(file, format, reps) {
     stageRound();
   }
   for (const [k, list] of Object.entries(stages)) out[k] = median(list);
+  if (format !== "json") out.parse = out.floor;
   out.families = Object.fromEntries(Object.entries(familyTimes).map(([k, list]) => [k, median(list)]));
   process.stdout.write(JSON.stringify(out));
 }
@@ -242,19 +249,19 @@ function main() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const head = ["DPs", "format", "size", "floor", "validate", "ratio", "read", "load", "schema", "normalise", "model", "rules", "waivers", "held / parsed heap", "max RSS", "verdict"];
+  const head = ["DPs", "format", "size", "floor", "validate", "ratio", "read", "parse", "load", "schema", "normalise", "model", "rules", "waivers", "held / parsed heap", "max RSS", "verdict"];
   const rows = results.map((r) => {
     const rules = Object.values(r.families).reduce((a, b) => a + b, 0);
     return [
       r.dps.toLocaleString("en-US"), r.format, fmtMB(r.bytes), fmtMs(r.floor), fmtMs(r.validate), `${r.ratio.toFixed(1)}× (${r.ratioRange.map((x) => x.toFixed(1)).join("–")})`,
-      fmtMs(r.read), fmtMs(r.load), fmtMs(r.schema), fmtMs(r.normalise), fmtMs(r.model), fmtMs(rules), fmtMs(r.waivers),
+      fmtMs(r.read), fmtMs(r.parse), fmtMs(r.load), fmtMs(r.schema), fmtMs(r.normalise), fmtMs(r.model), fmtMs(rules), fmtMs(r.waivers),
       `${fmtMB(r.heldAboveStart)} / ${fmtMB(r.parsedHeap)} = ${(r.heldAboveStart / r.parsedHeap).toFixed(1)}×`, `${r.maxRssMB.toFixed(0)} MB`,
       r.unreadable ? "UNREADABLE" : `${r.errors} errors, ${r.warnings} warnings`,
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   for (const row of [head, ...rows]) console.log(row.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
-  console.log("\nfloor: YAML = js-yaml load of the text; JSON = read + JSON.parse, timed as one (JSON.parse(readFileSync(file))). read = readFileSync of the text alone. load = readTopologyFile (read, decode, parse; YAML: keys written twice; JSON: the text's key colons, which the shape check's count of the parsed keys is compared with).");
+  console.log("\nfloor: YAML = js-yaml load of the text; JSON = read + JSON.parse, timed as one (JSON.parse(readFileSync(file))). read = readFileSync of the text alone; parse = the parser alone on the text (JSON.parse; for YAML js-yaml's load, the floor). load = readTopologyFile (read, decode, parse; YAML: keys written twice; JSON: the text's key colons, which the shape check's count of the parsed keys is compared with).");
   console.log(`schema = the shape check validate runs: ${[...new Set(results.map((r) => r.shapePath))].join(", ")} (the compiled checker of fast-shape.ts; zod only when it refuses).`);
   console.log("rule families (time per family, largest size of each format):");
   for (const format of ["yaml", "json"]) {
