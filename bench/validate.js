@@ -162,14 +162,14 @@ function child(file, format, reps) {
     list.push(Number(process.hrtime.bigint() - t0) / 1e6);
     return r;
   };
-  // One round per call: a round's document and model are garbage before the next round loads
-  // (locals of a loop body in this function could stay alive and make every collection dearer).
   // The read alone, and the parser alone on the text (JSON.parse; for YAML the floor itself,
   // js-yaml's load); the text is garbage once this returns.
   const readAndParse = () => {
     const text = lap(stages.read, () => readFileSync(file, "utf8"));
     if (format === "json") lap(stages.parse, () => JSON.parse(text) !== undefined);
   };
+  // One round per call: a round's document and model are garbage before the next round loads
+  // (locals of a loop body in this function could stay alive and make every collection dearer).
   const stageRound = () => {
     readAndParse();
     global.gc();
